@@ -1,0 +1,26 @@
+// Runs in: CLI.
+//
+// DESIGN §9: 0 done, 1 usage, 2 wrong password, 3 damaged or unreadable vault,
+// 4 provider or network error, 5 not found. Scripts depend on these numbers.
+import type { ErrorCode } from '../core/errors.ts';
+
+export const EXIT = { ok: 0, usage: 1, wrongPassword: 2, vaultUnreadable: 3, provider: 4, notFound: 5 } as const;
+export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
+
+const BY_CODE: Partial<Record<ErrorCode, ExitCode>> = {
+  INVALID_INPUT: EXIT.usage,
+  VAULT_WRONG_PASSWORD: EXIT.wrongPassword,
+  VAULT_THROTTLED: EXIT.wrongPassword,
+  IMPORT_WRONG_PASSWORD: EXIT.wrongPassword,
+  VAULT_DAMAGED: EXIT.vaultUnreadable,
+  VAULT_TOO_NEW: EXIT.vaultUnreadable,
+  VAULT_IN_USE: EXIT.vaultUnreadable,
+  PROVIDER_ERROR: EXIT.provider,
+  NETWORK_ERROR: EXIT.provider,
+  NOT_FOUND: EXIT.notFound,
+  VAULT_NOT_FOUND: EXIT.notFound,
+};
+
+export function exitCodeFor(code: ErrorCode): ExitCode {
+  return BY_CODE[code] ?? EXIT.usage;
+}

@@ -1,0 +1,84 @@
+// Runs in: CLI, tests.
+import { parseArgs } from 'node:util';
+import pkg from '../../package.json' with { type: 'json' };
+import { isAuthdeskError } from '../core/errors.ts';
+import { defaultVaultPath } from '../core/platform/paths.ts';
+import { GLOBAL_OPTIONS, type Command } from './command.ts';
+import { commands } from './commands/index.ts';
+import { EXIT, exitCodeFor, type ExitCode } from './exit-codes.ts';
+import { writeLine, type CliIo } from './io.ts';
+
+function helpText(list: readonly Command[]): string {
+  const width = Math.max(...list.map((c) => c.usage.length), 10);
+  return [
+    `authdesk ${pkg.version}: your Authdesk vault from the terminal`,
+    '',
+    'Usage: authdesk <command> [options]',
+    '',
+    'Commands:',
+    ...list.map((c) => `  ${c.usage.padEnd(width)}  ${c.summary}`),
+    '',
+    'Options for every command:',
+    '  --vault FILE        the vault to open (default: $AUTHDESK_VAULT, else the app\'s own vault)',
+    '  --password-stdin    read the vault password from standard input (or set $AUTHDESK_PASSWORD)',
+    '  --json              print JSON instead of text',
+    '  -h, --help          help for a command',
+    '  --version           print the version',
+    '',
+    'Exit codes: 0 done, 1 usage, 2 wrong password, 3 damaged or unreadable vault,',
+    '            4 provider or network error, 5 not found.',
+  ].join('\n');
+}
+
+function commandHelp(command: Command): string {
+  return [`Usage: authdesk ${command.usage}`, '', command.summary].join('\n');
+}
+
+export async function runCli(argv: readonly string[], io: CliIo, list: readonly Command[] = commands): Promise<ExitCode> {
+  const [first, ...rest] = argv;
+  if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
+    const target = rest[0] === undefined ? undefined : list.find((c) => c.name === rest[0]);
+    writeLine(io.stdout, target ? commandHelp(target) : helpText(list));
+    return EXIT.ok;
+  }
+  if (first === '--version' || first === '-v') {
+    writeLine(io.stdout, pkg.version);
+    return EXIT.ok;
+  }
+  const command = list.find((c) => c.name === first);
+  if (!command) {
+    writeLine(io.stderr, `authdesk: unknown command "${first}". Run "authdesk --help" for the list.`);
+    return EXIT.usage;
+  }
+
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...rest], options: { ...GLOBAL_OPTIONS, ...command.options }, allowPositionals: true, strict: true });
+  } catch (error) {
+    writeLine(io.stderr, `authdesk ${command.name}: ${(error as Error).message}`);
+    writeLine(io.stderr, `Usage: authdesk ${command.usage}`);
+    return EXIT.usage;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    writeLine(io.stdout, commandHelp(command));
+    return EXIT.ok;
+  }
+  const vaultOption = values.vault;
+  const global = {
+    vaultPath: typeof vaultOption === 'string' ? vaultOption : (io.env.AUTHDESK_VAULT ?? defaultVaultPath()),
+    json: values.json === true,
+    passwordStdin: values['password-stdin'] === true,
+  };
+  try {
+    return await command.run({ io, global, positionals, values });
+  } catch (error) {
+    if (isAuthdeskError(error)) {
+      if (global.json) writeLine(io.stderr, JSON.stringify({ error: error.toWire() }));
+      else writeLine(io.stderr, `authdesk ${command.name}: ${error.message}`);
+      return exitCodeFor(error.code);
+    }
+    writeLine(io.stderr, `authdesk ${command.name}: unexpected failure (${(error as Error)?.name ?? 'Error'}). Nothing was changed.`);
+    return EXIT.usage;
+  }
+}

@@ -1,0 +1,109 @@
+// Runs in: main, CLI, tests.
+//
+// The decrypted contents of the vault (DESIGN §3). Secrets live only in here, in main's
+// memory while unlocked, and encrypted on disk. Nothing in this file may be sent to the
+// renderer as is: the API maps it to metadata (see core/api/types.ts).
+//
+// Note (schema version): bump VAULT_SCHEMA_VERSION whenever a field changes meaning or a
+// required field is added, and add the step to core/vault/migrations.ts.
+
+export const VAULT_SCHEMA_VERSION = 1;
+
+export type OtpType = 'totp' | 'hotp' | 'steam';
+export type OtpAlgorithm = 'SHA1' | 'SHA256' | 'SHA512';
+
+export interface OtpParams {
+  readonly type: OtpType;
+  /** RFC 4648 Base32, upper case, no padding, no spaces. */
+  readonly secret: string;
+  readonly algorithm: OtpAlgorithm;
+  /** 6 to 8 (5 for Steam). */
+  readonly digits: number;
+  /** Seconds; TOTP and Steam. */
+  readonly period: number;
+  /** HOTP only: the counter of the next code to show. */
+  readonly counter: number;
+}
+
+export interface Account {
+  readonly id: string;
+  readonly issuer: string;
+  readonly label: string;
+  readonly otp: OtpParams;
+  readonly groupIds: readonly string[];
+  readonly favourite: boolean;
+  /** An icon reference (slug or data URL of a small image), or null. */
+  readonly icon: string | null;
+  readonly note: string;
+  readonly createdAt: number;
+  readonly updatedAt: number;
+}
+
+export interface Group {
+  readonly id: string;
+  readonly name: string;
+}
+
+/** A service password or API key. */
+export interface Credential {
+  readonly id: string;
+  readonly kind: 'password' | 'api-key';
+  readonly label: string;
+  readonly username: string;
+  readonly secret: string;
+  readonly createdAt: number;
+  readonly updatedAt: number;
+}
+
+export type ProviderType = 'truenas' | 'weavr' | 'appgate';
+
+export interface Profile {
+  readonly id: string;
+  readonly name: string;
+  readonly provider: ProviderType;
+  readonly baseUrl: string;
+  readonly username: string;
+  readonly credentialId: string | null;
+  readonly otpAccountId: string | null;
+  /** Provider-specific non-secret settings (Weavr api key id, TLS pin ...). */
+  readonly options: Readonly<Record<string, string>>;
+}
+
+export interface SessionToken {
+  readonly profileId: string;
+  readonly identityId: string | null;
+  readonly token: string;
+  readonly issuedAt: number;
+  readonly expiresAt: number | null;
+}
+
+export interface DeviceKey {
+  readonly id: string;
+  readonly profileId: string;
+  /** PKCS#8 DER, Base64: the ECDSA P-256 private key. */
+  readonly privateKey: string;
+  /** SPKI DER, Base64. */
+  readonly publicKey: string;
+  readonly enrolledAt: number;
+}
+
+export interface AuditEntry {
+  readonly at: number;
+  readonly kind: 'login' | 'logout' | 'approval' | 'export' | 'vault';
+  readonly summary: string;
+}
+
+export interface VaultData {
+  readonly schemaVersion: number;
+  readonly accounts: readonly Account[];
+  readonly groups: readonly Group[];
+  readonly credentials: readonly Credential[];
+  readonly profiles: readonly Profile[];
+  readonly sessions: readonly SessionToken[];
+  readonly devices: readonly DeviceKey[];
+  readonly audit: readonly AuditEntry[];
+}
+
+export function emptyVaultData(): VaultData {
+  return { schemaVersion: VAULT_SCHEMA_VERSION, accounts: [], groups: [], credentials: [], profiles: [], sessions: [], devices: [], audit: [] };
+}

@@ -1,0 +1,19 @@
+// Runs in: main.
+import { BrowserWindow } from 'electron';
+import { APP_ENTRY_URL } from './app-scheme.ts';
+import { secureWebPreferences } from './web-preferences.ts';
+
+export function createMainWindow(preloadPath: string): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 1040,
+    height: 700,
+    minWidth: 720,
+    minHeight: 480,
+    show: false,
+    title: 'Authdesk',
+    webPreferences: secureWebPreferences(preloadPath),
+  });
+  window.once('ready-to-show', () => window.show());
+  void window.loadURL(APP_ENTRY_URL);
+  return window;
+}

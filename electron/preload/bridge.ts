@@ -1,0 +1,32 @@
+// Runs in: preload (bundled to CommonJS), and the e2e preload stand-in in Chromium.
+//
+// Builds window.authdesk from the contract over any transport: Electron's ipcRenderer in the
+// real preload, a Playwright binding in the e2e stand-in. Both expose exactly this object, so
+// the e2e tests exercise the same bridge the app ships. Listeners receive only the payload,
+// never the Electron event.
+import { contract, type Contract } from '../core/api/contract.ts';
+import { channelName, members, type Bridge, type Result } from '../core/api/spec.ts';
+
+export interface Transport {
+  invoke(channel: string, input: unknown): Promise<Result<unknown>>;
+  subscribe(channel: string, listener: (payload: unknown) => void): () => void;
+}
+
+export type AuthdeskBridge = Bridge<Contract>;
+
+export function buildBridge(transport: Transport): AuthdeskBridge {
+  const bridge: Record<string, Record<string, unknown>> = {};
+  for (const { namespace, member, spec } of members(contract)) {
+    const group = (bridge[namespace] ??= {});
+    const channel = channelName(namespace, member);
+    group[member] =
+      spec.kind === 'call'
+        ? (input?: unknown) => transport.invoke(channel, input)
+        : (listener: (payload: unknown) => void) => {
+            if (typeof listener !== 'function') throw new TypeError('listener must be a function');
+            return transport.subscribe(channel, (payload) => listener(payload));
+          };
+  }
+  for (const group of Object.values(bridge)) Object.freeze(group);
+  return Object.freeze(bridge) as unknown as AuthdeskBridge;
+}

@@ -1,0 +1,84 @@
+// Runs in: development and CI (`npm run lint`).
+//
+// Note (process boundaries): like Signal-Desktop, each folder knows which process it runs in,
+// and these rules keep them apart: core never touches Electron or the front ends; the
+// renderer never touches Node; main, preload and the CLI never import each other.
+import js from '@eslint/js';
+import svelte from 'eslint-plugin-svelte';
+import globals from 'globals';
+import { builtinModules } from 'node:module';
+import ts from 'typescript-eslint';
+
+const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
+const climb = '^(\\.\\./)+';
+const importsFrom = (...folders) => ({ regex: `${climb}(${folders.join('|')})(/|$)` });
+
+export default ts.config(
+  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test/e2e/artifacts/**', '.cache/**'] },
+  js.configs.recommended,
+  ...ts.configs.recommended,
+  ...svelte.configs['flat/recommended'],
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      'no-console': ['error', { allow: ['error', 'warn'] }],
+      eqeqeq: ['error', 'always'],
+    },
+  },
+  {
+    files: ['electron/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'electron/core runs in Node, the CLI and tests: it must not import Electron. Add a port in core/platform/ports.ts.' }],
+          patterns: [{ ...importsFrom('main', 'preload', 'cli', 'renderer', 'test'), message: 'electron/core must not depend on main, preload, cli or the renderer.' }],
+        },
+      ],
+    },
+  },
+  {
+    files: ['electron/main/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ ...importsFrom('preload', 'cli', 'renderer'), message: 'main must not import the preload, the CLI or the renderer.' }] }],
+    },
+  },
+  {
+    files: ['electron/preload/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ ...importsFrom('main', 'cli', 'renderer'), message: 'the preload must not import main, the CLI or the renderer.' }] }],
+    },
+  },
+  {
+    files: ['electron/cli/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'the CLI runs in plain Node.' }], patterns: [{ ...importsFrom('main', 'preload', 'renderer'), message: 'the CLI must not import main, the preload or the renderer.' }] }],
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,svelte}', 'renderer/**/*.svelte.ts'],
+    ignores: ['renderer/vite.config.ts'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'electron', message: 'the renderer talks only to window.authdesk.' },
+            ...nodeBuiltins.map((name) => ({ name, message: 'the renderer runs in a sandboxed page: no Node built-ins.' })),
+          ],
+          patterns: [
+            { regex: '^node:', message: 'the renderer runs in a sandboxed page: no Node built-ins.' },
+            { ...importsFrom('electron'), allowTypeImports: true, message: 'the renderer may import types from electron/, never code: it talks only to window.authdesk.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['**/*.svelte', '**/*.svelte.ts'],
+    languageOptions: { parserOptions: { parser: ts.parser, extraFileExtensions: ['.svelte'] } },
+  },
+);

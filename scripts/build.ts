@@ -1,0 +1,60 @@
+// Runs in: development and CI (Node 24). Builds what Electron loads:
+//   dist/main/index.js       main process (ESM, esbuild)
+//   dist/preload/index.cjs   the sandboxed preload: one CommonJS bundle (a sandboxed preload
+//                            cannot load ES modules or require anything but 'electron')
+//   dist/cli/authdesk.mjs    the CLI (ESM, esbuild, shebang)
+//   dist/renderer/           the Svelte app (Vite)
+// `--renderer` builds the renderer only (the e2e tests need nothing else).
+import { build as esbuild, type BuildOptions } from 'esbuild';
+import { rm } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build as viteBuild } from 'vite';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const rendererOnly = process.argv.includes('--renderer');
+
+async function buildRenderer(): Promise<void> {
+  await viteBuild({ configFile: join(root, 'renderer/vite.config.ts'), logLevel: 'warn' });
+}
+
+const common: BuildOptions = {
+  bundle: true,
+  platform: 'node',
+  target: 'node22',
+  sourcemap: 'linked',
+  logLevel: 'warning',
+  absWorkingDir: root,
+};
+
+async function buildElectron(): Promise<void> {
+  await rm(join(root, 'dist/main'), { recursive: true, force: true });
+  await Promise.all([
+    esbuild({
+      ...common,
+      entryPoints: ['electron/main/index.ts'],
+      outfile: 'dist/main/index.js',
+      format: 'esm',
+      external: ['electron'],
+      // Bundled CommonJS dependencies call require(); give the ESM bundle one.
+      banner: { js: "import { createRequire as __authdeskRequire } from 'node:module'; const require = __authdeskRequire(import.meta.url);" },
+    }),
+    esbuild({
+      ...common,
+      entryPoints: ['electron/preload/index.ts'],
+      outfile: 'dist/preload/index.cjs',
+      format: 'cjs',
+      platform: 'browser',
+      external: ['electron'],
+    }),
+    esbuild({
+      ...common,
+      entryPoints: ['electron/cli/authdesk.ts'],
+      outfile: 'dist/cli/authdesk.mjs',
+      format: 'esm',
+      banner: { js: "#!/usr/bin/env node\nimport { createRequire as __authdeskRequire } from 'node:module'; const require = __authdeskRequire(import.meta.url);" },
+    }),
+  ]);
+}
+
+await (rendererOnly ? buildRenderer() : Promise.all([buildRenderer(), buildElectron()]));

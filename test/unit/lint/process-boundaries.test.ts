@@ -1,0 +1,40 @@
+// The lint rules that keep processes apart must actually fire: each case lints a snippet as if
+// it lived at the given path, through the project's own eslint.config.js.
+import assert from 'node:assert/strict';
+import { dirname, join } from 'node:path';
+import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { ESLint } from 'eslint';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '../../..');
+const eslint = new ESLint({ cwd: root });
+
+async function restricted(filePath: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath: join(root, filePath) });
+  return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
+}
+
+const cases: Array<[string, string, boolean]> = [
+  ['electron/core/vault/x.ts', "import { app } from 'electron';\nexport const a = app;", true],
+  ['electron/core/vault/x.ts', "import { a } from '../../main/index.ts';\nexport const b = a;", true],
+  ['electron/core/x.ts', "import { a } from '../preload/bridge.ts';\nexport const b = a;", true],
+  ['electron/core/otp/x.ts', "import { a } from '../../cli/program.ts';\nexport const b = a;", true],
+  ['electron/core/otp/x.ts', "import { a } from '../api/spec.ts';\nexport const b = a;", false],
+  ['renderer/src/x.ts', "import { readFile } from 'node:fs';\nexport const a = readFile;", true],
+  ['renderer/src/x.ts', "import { readFile } from 'fs';\nexport const a = readFile;", true],
+  ['renderer/src/x.ts', "import { a } from '../../electron/core/api/spec.ts';\nexport const b = a;", true],
+  ['renderer/src/x.ts', "import type { AuthdeskBridge } from '../../electron/preload/bridge.ts';\nexport type B = AuthdeskBridge;", false],
+  ['electron/main/x.ts', "import { a } from '../preload/bridge.ts';\nexport const b = a;", true],
+  ['electron/main/window/x.ts', "import { a } from '../../cli/program.ts';\nexport const b = a;", true],
+  ['electron/preload/x.ts', "import { a } from '../main/ipc.ts';\nexport const b = a;", true],
+  ['electron/cli/x.ts', "import { app } from 'electron';\nexport const a = app;", true],
+  ['electron/cli/commands/x.ts', "import { a } from '../../main/ipc.ts';\nexport const b = a;", true],
+  ['electron/main/x.ts', "import { a } from '../core/api/spec.ts';\nexport const b = a;", false],
+];
+
+for (const [file, code, shouldFail] of cases) {
+  test(`${shouldFail ? 'refuses' : 'allows'} in ${file}: ${code.split('\n')[0]}`, async () => {
+    const messages = await restricted(file, code);
+    assert.equal(messages.length > 0, shouldFail, messages.join('; ') || 'no restriction reported');
+  });
+}
