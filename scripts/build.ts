@@ -11,11 +11,11 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build as viteBuild } from 'vite';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const rendererOnly = process.argv.includes('--renderer');
+export const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const rendererConfig = join(root, 'renderer/vite.config.ts');
 
-async function buildRenderer(): Promise<void> {
-  await viteBuild({ configFile: join(root, 'renderer/vite.config.ts'), logLevel: 'warn' });
+export async function buildRenderer(): Promise<void> {
+  await viteBuild({ configFile: rendererConfig, logLevel: 'warn' });
 }
 
 const common: BuildOptions = {
@@ -27,7 +27,7 @@ const common: BuildOptions = {
   absWorkingDir: root,
 };
 
-async function buildElectron(): Promise<void> {
+export async function buildElectron(): Promise<void> {
   await rm(join(root, 'dist/main'), { recursive: true, force: true });
   await Promise.all([
     esbuild({
@@ -57,4 +57,6 @@ async function buildElectron(): Promise<void> {
   ]);
 }
 
-await (rendererOnly ? buildRenderer() : Promise.all([buildRenderer(), buildElectron()]));
+if (import.meta.main) {
+  await (process.argv.includes('--renderer') ? buildRenderer() : Promise.all([buildRenderer(), buildElectron()]));
+}

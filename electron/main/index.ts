@@ -12,11 +12,18 @@ import { vaultFileStatus } from '../core/vault/status.ts';
 import { registerRouter } from './ipc.ts';
 import { safeStorageKeyProtector } from './keychain.ts';
 import { createMainWindow } from './window/main-window.ts';
+import { APP_ENTRY_URL } from './window/app-scheme.ts';
 import { guardWebContents } from './window/guards.ts';
 import { denyAllPermissions } from './window/permissions.ts';
 import { registerAppScheme, serveRenderer } from './window/protocol.ts';
 
 const distDir = join(import.meta.dirname, '..');
+
+// Note (dev server): `npm run dev` serves the renderer from Vite for hot reload. Only an
+// unpackaged app honours it; a packaged one always serves app://authdesk. Change together
+// with scripts/dev.ts.
+const devServerUrl = app.isPackaged ? undefined : process.env.AUTHDESK_DEV_SERVER_URL;
+const appOrigin = devServerUrl ? new URL(devServerUrl).origin : APP_ORIGIN;
 
 app.enableSandbox();
 registerAppScheme();
@@ -33,7 +40,7 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   // Every webContents, including any a future change might create, is guarded as it is born.
-  app.on('web-contents-created', (_event, contents) => guardWebContents(contents, APP_ORIGIN));
+  app.on('web-contents-created', (_event, contents) => guardWebContents(contents, appOrigin));
 
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
@@ -51,13 +58,13 @@ if (!app.requestSingleInstanceLock()) {
   });
   registerRouter(
     createRouter(contract, handlers, {
-      isTrustedSender: (url) => isTrustedSender(url, APP_ORIGIN),
+      isTrustedSender: (url) => isTrustedSender(url, appOrigin),
       onInternalError: (channel, error) => console.error(`authdesk: ${channel} failed (${(error as Error)?.name ?? 'Error'})`),
     }),
   );
 
   const open = () => {
-    mainWindow = createMainWindow(join(distDir, 'preload', 'index.cjs'));
+    mainWindow = createMainWindow(join(distDir, 'preload', 'index.cjs'), devServerUrl ?? APP_ENTRY_URL);
     mainWindow.on('closed', () => {
       mainWindow = null;
     });

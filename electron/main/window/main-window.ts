@@ -1,9 +1,8 @@
 // Runs in: main.
 import { BrowserWindow } from 'electron';
-import { APP_ENTRY_URL } from './app-scheme.ts';
 import { secureWebPreferences } from './web-preferences.ts';
 
-export function createMainWindow(preloadPath: string): BrowserWindow {
+export function createMainWindow(preloadPath: string, entryUrl: string): BrowserWindow {
   const window = new BrowserWindow({
     width: 1040,
     height: 700,
@@ -14,6 +13,6 @@ export function createMainWindow(preloadPath: string): BrowserWindow {
     webPreferences: secureWebPreferences(preloadPath),
   });
   window.once('ready-to-show', () => window.show());
-  void window.loadURL(APP_ENTRY_URL);
+  void window.loadURL(entryUrl);
   return window;
 }
