@@ -60,15 +60,6 @@ describe('Authdesk in real Electron', { skip }, () => {
     assert.equal(ran, false);
   });
 
-  test('webPreferences as applied by Electron', async () => {
-    const prefs = await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.webContents.getLastWebPreferences());
-    assert.equal(prefs?.contextIsolation, true);
-    assert.equal(prefs?.sandbox, true);
-    assert.equal(prefs?.nodeIntegration, false);
-    assert.equal(prefs?.webSecurity, true);
-    assert.equal(prefs?.webviewTag, false);
-  });
-
   test('navigation away from the app and window.open are refused', async () => {
     const before = page.url();
     await page.evaluate(() => {

@@ -1,0 +1,19 @@
+// Runs in: renderer.
+//
+// Stroke icons on a 24-pixel grid, drawn for Authdesk. Each is a list of SVG path data so one
+// component (Icon.svelte) draws them all.
+
+const circle = (cx: number, cy: number, r: number): string => `M${cx - r} ${cy}a${r} ${r} 0 1 0 ${2 * r} 0a${r} ${r} 0 1 0 ${-2 * r} 0`;
+
+export const ICONS = {
+  codes: [circle(12, 13, 8), 'M12 9v4l2.5 2.5', 'M10 2.5h4'],
+  approvals: ['M12 3 4.5 6v5.5c0 4.6 3.2 8.3 7.5 9.5 4.3-1.2 7.5-4.9 7.5-9.5V6z', 'm9 12 2 2 4-4'],
+  sessions: ['M14 3.5h4.5a2 2 0 0 1 2 2v13a2 2 0 0 1-2 2H14', 'm9.5 16.5 4.5-4.5-4.5-4.5', 'M14 12H3.5'],
+  settings: ['M4 7h9', 'M17 7h3', 'M4 17h3', 'M11 17h9', circle(15, 7, 2), circle(9, 17, 2)],
+  vault: ['M5 4h14a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z', circle(12, 11.5, 3.5), 'M15.5 11.5H18', 'M7 19v2', 'M17 19v2'],
+  lock: ['M6.5 10.5h11a2 2 0 0 1 2 2v6a2 2 0 0 1-2 2h-11a2 2 0 0 1-2-2v-6a2 2 0 0 1 2-2z', 'M8 10.5V7.5a4 4 0 0 1 8 0v3', 'M12 14.5v2'],
+  alert: [circle(12, 12, 9), 'M12 7.5v5.5', 'M12 16.5v.01'],
+  search: [circle(11, 11, 7), 'm20 20-3.5-3.5'],
+} as const satisfies Record<string, readonly string[]>;
+
+export type IconName = keyof typeof ICONS;
