@@ -1,0 +1,98 @@
+// Runs in: tests.
+import assert from 'node:assert/strict';
+import { createHmac } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { generateSync as totp } from '@otplib/totp';
+import { encodeBase32 } from '../../../electron/core/otp/base32.ts';
+import { KeyObjectCryptoPlugin } from '../../../electron/core/otp/crypto-plugin.ts';
+import { counterCode, timeCode } from '../../../electron/core/otp/engine.ts';
+import { otpParams } from '../../../electron/core/otp/entry.ts';
+import { steamHooks } from '../../../electron/core/otp/steam.ts';
+import type { OtpAlgorithm } from '../../../electron/core/vault/model.ts';
+
+const FIXTURES = new URL('../../../../shared/aegis-fixtures/', import.meta.url);
+const noFixtures = !existsSync(FIXTURES) && 'shared aegis-fixtures not present';
+
+function fixture<T>(name: string): T {
+  return JSON.parse(readFileSync(new URL(name, FIXTURES), 'utf8')) as T;
+}
+
+const ascii = (text: string) => encodeBase32(Buffer.from(text));
+// RFC 6238 Appendix B seeds: 20, 32 and 64 bytes of "1234567890" repeated.
+const RFC6238_SEEDS: Record<OtpAlgorithm, string> = {
+  SHA1: ascii('12345678901234567890'),
+  SHA256: ascii('12345678901234567890123456789012'),
+  SHA512: ascii('1234567890'.repeat(7).slice(0, 64)),
+};
+
+test('RFC 6238 Appendix B: every time and algorithm, 8 digits', { skip: noFixtures }, () => {
+  const { vectors } = fixture<{ totp: { vectors: [number, string, OtpAlgorithm][] } }>('otp_vectors.json').totp;
+  assert.equal(vectors.length, 18);
+  for (const [time, code, algorithm] of vectors) {
+    assert.equal(timeCode(otpParams({ type: 'totp', secret: RFC6238_SEEDS[algorithm], algorithm, digits: 8 }), time), code, `${algorithm} at ${time}`);
+  }
+});
+
+test('RFC 4226 Appendix D: counters 0 to 9', { skip: noFixtures }, () => {
+  const { hotp } = fixture<{ hotp: { secret_ascii: string; codes_by_counter_0_to_9: string[] } }>('otp_vectors.json');
+  const otp = otpParams({ type: 'hotp', secret: ascii(hotp.secret_ascii) });
+  assert.deepEqual(hotp.codes_by_counter_0_to_9.map((_, counter) => counterCode(otp, counter)), hotp.codes_by_counter_0_to_9);
+});
+
+test("Yubico's Steam vectors: an HMAC-SHA1 result becomes the right 5 characters through otplib", { skip: noFixtures }, () => {
+  const { steam_from_hmac: vectors } = fixture<{ steam_from_hmac: [string, string][] }>('otp_vectors.json');
+  for (const [hmacHex, code] of vectors) {
+    const fixed = { name: 'fixed', hmac: () => Uint8Array.from(Buffer.from(hmacHex, 'hex')), randomBytes: (n: number) => new Uint8Array(n), constantTimeEqual: () => false };
+    assert.equal(totp({ secret: new Uint8Array(16), epoch: 0, digits: 5, crypto: fixed, hooks: steamHooks }), code);
+  }
+});
+
+test('the Aegis vectors give the reference codes (TOTP with 20 s and 50 s periods, HOTP, Steam)', { skip: noFixtures }, () => {
+  const { entries } = fixture<{ entries: { type: 'totp' | 'hotp' | 'steam'; secret: string; algo: OtpAlgorithm; digits: number; period?: number; reference_codes: Record<string, string> }[] }>('expected_entries.json');
+  let checked = 0;
+  for (const entry of entries) {
+    const otp = otpParams({ type: entry.type, secret: entry.secret, algorithm: entry.algo, digits: entry.digits, period: entry.period });
+    for (const [at, code] of Object.entries(entry.reference_codes)) {
+      const [kind, value] = at.split('=');
+      const actual = kind === 'counter' ? counterCode(otp, Number(value)) : timeCode(otp, Number(value));
+      assert.equal(actual, code, `${entry.type} ${entry.algo} ${at}`);
+      checked++;
+    }
+  }
+  assert.equal(checked, 31);
+});
+
+test('80-bit secrets, shorter than otplib’s default minimum, still give codes', () => {
+  // The RFC 6238 SHA1 vector at t=59 with the first 10 bytes of its seed, checked by hand.
+  const secret = Buffer.from('1234567890');
+  const otp = otpParams({ type: 'totp', secret: encodeBase32(secret), digits: 8 });
+  const mac = createHmac('sha1', secret).update(Buffer.from([0, 0, 0, 0, 0, 0, 0, 1])).digest();
+  const offset = (mac[19] ?? 0) & 15;
+  const expected = String((mac.readUInt32BE(offset) & 0x7fffffff) % 1e8).padStart(8, '0');
+  assert.equal(timeCode(otp, 59), expected);
+});
+
+test('codes change at period boundaries and honour 6 to 8 digits', () => {
+  const otp = otpParams({ type: 'totp', secret: RFC6238_SEEDS.SHA1, digits: 7, period: 45 });
+  assert.equal(timeCode(otp, 45), timeCode(otp, 89));
+  assert.notEqual(timeCode(otp, 89), timeCode(otp, 90));
+  assert.match(timeCode(otp, 90), /^\d{7}$/);
+  assert.match(timeCode(otpParams({ type: 'steam', secret: RFC6238_SEEDS.SHA1 }), 90), /^[23456789BCDFGHJKMNPQRTVWXY]{5}$/);
+});
+
+test('the KeyObject plugin computes the same HMAC as createHmac, for every spelling otplib allows', () => {
+  const plugin = new KeyObjectCryptoPlugin();
+  const key = Buffer.from('a key of some bytes');
+  const data = Buffer.from([1, 2, 3]);
+  for (const [name, digest] of [['sha1', 'sha1'], ['SHA-256', 'sha256'], ['Sha_512', 'sha512']] as const) {
+    for (let i = 0; i < 2; i++) assert.deepEqual(Buffer.from(plugin.hmac(name as 'sha1', key, data)), createHmac(digest, key).update(data).digest());
+  }
+  // One plugin handed different keys in turn never answers with the previous key's KeyObject.
+  const other = Buffer.from('another key');
+  for (const k of [key, other, key, other]) assert.deepEqual(Buffer.from(plugin.hmac('sha1', k, data)), createHmac('sha1', k).update(data).digest());
+  assert.throws(() => plugin.hmac('md5' as 'sha1', key, data), /md5|unsupported/i);
+  assert.equal(plugin.constantTimeEqual('123456', '123456'), true);
+  assert.equal(plugin.constantTimeEqual('123456', '123457'), false);
+  assert.equal(plugin.constantTimeEqual('123456', '12345'), false);
+});
