@@ -6,7 +6,7 @@
 import { createHmac, createSecretKey, randomBytes } from 'node:crypto';
 import type { KeyObject } from 'node:crypto';
 import { crypto as otplibNodeCrypto } from '@otplib/plugin-crypto-node';
-import { generateSync } from '@otplib/totp';
+import { generateSync } from 'otplib';
 import { createGuardrails } from '@otplib/core';
 import { CodesService } from '../../electron/core/accounts/codes.ts';
 import { encodeBase32 } from '../../electron/core/otp/base32.ts';

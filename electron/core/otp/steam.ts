@@ -1,13 +1,12 @@
 // Runs in: main, CLI, tests.
 //
 // Steam Guard codes: TOTP (SHA1, 30 s) whose truncated HMAC value is written as 5
-// characters of Steam's 26-letter alphabet instead of decimal digits. Plugged into otplib
-// through its encodeToken/validateToken hooks.
-import type { OTPHooks } from '@otplib/core';
+// characters of Steam's 26-letter alphabet instead of decimal digits. engine.ts uses it in
+// place of otplib's truncateDigits.
 
 const STEAM_ALPHABET = '23456789BCDFGHJKMNPQRTVWXY';
 
-function encodeSteam(truncated: number, length: number): string {
+export function encodeSteam(truncated: number, length: number): string {
   let value = truncated;
   let code = '';
   for (let i = 0; i < length; i++) {
@@ -16,9 +15,3 @@ function encodeSteam(truncated: number, length: number): string {
   }
   return code;
 }
-
-function validateSteam(token: string, length: number): void {
-  if (token.length !== length || [...token].some((c) => !STEAM_ALPHABET.includes(c))) throw new Error('Not a Steam Guard code.');
-}
-
-export const steamHooks: OTPHooks = Object.freeze({ encodeToken: encodeSteam, validateToken: validateSteam });
