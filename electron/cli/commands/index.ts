@@ -1,7 +1,23 @@
 // Runs in: CLI. The commands `authdesk` knows, in the order `authdesk --help` lists them.
 import type { Command } from '../command.ts';
 import { sandboxCommand } from './sandbox.ts';
+import { initCommand } from './init.ts';
+import { passwdCommand } from './passwd.ts';
+import { addCommand } from './add.ts';
+import { listCommand } from './list.ts';
+import { codeCommand } from './code.ts';
+import { removeCommand } from './remove.ts';
+import { importCommand } from './import.ts';
+import { exportCommand } from './export.ts';
 
 export const commands: readonly Command[] = [
   sandboxCommand,
+  initCommand,
+  passwdCommand,
+  addCommand,
+  listCommand,
+  codeCommand,
+  removeCommand,
+  importCommand,
+  exportCommand,
 ];

@@ -6,12 +6,13 @@
 // named where that is as cheap, so the message says what to do.
 
 import { AuthdeskError } from '../errors.ts';
+import { MAGIC as AUTHDESK_MAGIC } from '../vault/envelope.ts';
 import { asText, isRecord } from './input.ts';
 import { STRATUM_HEADER, STRATUM_LEGACY_HEADER } from './stratum/import.ts';
 import { nonEmptyLines } from './text-lines.ts';
 import type { FormatId } from './types.ts';
 
-const SUPPORTED = 'Authdesk imports Aegis, 2FAS, andOTP, Bitwarden, Ente Auth, FreeOTP+, Proton Authenticator and Stratum backups, Google Authenticator exports and lists of otpauth:// links.';
+const SUPPORTED = 'Authdesk imports its own encrypted backups, Aegis, 2FAS, andOTP, Bitwarden, Ente Auth, FreeOTP+, Proton Authenticator and Stratum backups, Google Authenticator exports and lists of otpauth:// links.';
 const ANDROID_XML = "an Android app's data file (FreeOTP, Authy, Battle.net, TOTP Authenticator)";
 // The smallest encrypted andOTP file: a 12-byte nonce and a 16-byte tag.
 const MIN_ANDOTP_BYTES = 28;
@@ -26,6 +27,8 @@ function startsWith(bytes: Uint8Array, magic: string): boolean {
 }
 
 export function detectFormat(bytes: Uint8Array): FormatId {
+  // Binary, so checked before the andOTP fallback below could claim it.
+  if (startsWith(bytes, AUTHDESK_MAGIC.toString('latin1'))) return 'authdesk';
   if (startsWith(bytes, STRATUM_HEADER) || startsWith(bytes, STRATUM_LEGACY_HEADER)) return 'stratum';
   if (startsWith(bytes, 'SQLite format 3\u0000')) return throwUnknown("an app's internal database (Google Authenticator, Microsoft Authenticator, Stratum's own storage)");
   if (startsWith(bytes, 'PK\u0003\u0004')) return throwUnknown('a ZIP archive (Authenticator Plus and others)');

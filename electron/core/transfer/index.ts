@@ -2,12 +2,13 @@
 //
 // The public face of the transfer module: importData (bytes or text in, checked entries
 // out, the format detected by content unless named) and the exporters, which take vault
-// Accounts. The "Authdesk encrypted backup" exporter is not here: it is the vault's own
-// envelope and belongs to the vault module.
+// Accounts. The "Authdesk encrypted backup" is the vault's own envelope, sealed and opened
+// by the vault module (authdesk/ only picks what goes in and maps the errors).
 
 import { AuthdeskError } from '../errors.ts';
 import { importAegis } from './aegis/import.ts';
 import { importAndOtp } from './andotp/import.ts';
+import { importAuthdeskBackup } from './authdesk/import.ts';
 import { importBitwarden } from './bitwarden/import.ts';
 import { detectFormat } from './detect.ts';
 import { importEnte } from './ente/import.ts';
@@ -22,6 +23,8 @@ import type { FormatId, ImportOptions, ImportResult, Importer } from './types.ts
 
 export { exportAegis } from './aegis/export.ts';
 export type { AegisExportOptions } from './aegis/export.ts';
+export { exportAuthdeskBackup } from './authdesk/export.ts';
+export type { AuthdeskExportOptions } from './authdesk/export.ts';
 export { detectFormat } from './detect.ts';
 export { exportGoogleMigration } from './google-migration/export.ts';
 export type { GoogleMigrationExport } from './google-migration/export.ts';
@@ -40,6 +43,7 @@ const IMPORTERS: Readonly<Record<FormatId, Importer>> = {
   'freeotp-plus': importFreeOtpPlus,
   proton: importProton,
   stratum: importStratum,
+  authdesk: importAuthdeskBackup,
 };
 
 // No authenticator backup comes near this; it keeps a wrong file from filling memory.

@@ -6,7 +6,7 @@
 
 import type { OtpEntry } from '../otp/entry.ts';
 
-export const FORMAT_IDS = ['otpauth', 'google-migration', 'aegis', '2fas', 'andotp', 'bitwarden', 'ente', 'freeotp-plus', 'proton', 'stratum'] as const;
+export const FORMAT_IDS = ['otpauth', 'google-migration', 'aegis', '2fas', 'andotp', 'bitwarden', 'ente', 'freeotp-plus', 'proton', 'stratum', 'authdesk'] as const;
 
 export type FormatId = (typeof FORMAT_IDS)[number];
 
@@ -22,6 +22,7 @@ export const FORMAT_NAMES: Readonly<Record<FormatId, string>> = {
   'freeotp-plus': 'a FreeOTP+ export',
   proton: 'a Proton Authenticator export',
   stratum: 'a Stratum (Authenticator Pro) backup',
+  authdesk: 'an Authdesk encrypted backup',
 };
 
 export interface ImportedEntry extends OtpEntry {

@@ -1,0 +1,49 @@
+// Runs in: CLI.
+//
+// How the account commands (list, code, remove, add) show accounts and find one by id, so an
+// id printed by one command is always accepted by the others.
+import { AuthdeskError } from '../core/errors.ts';
+import type { Account } from '../core/vault/model.ts';
+
+// Long enough that two ids rarely share it, short enough to type.
+const SHORT_ID = 8;
+
+/** The `list --json` shape (DESIGN §9); never the secret. */
+export function accountJson(account: Account) {
+  const { type, algorithm, digits, period, counter } = account.otp;
+  return { id: account.id, type, issuer: account.issuer, label: account.label, algorithm, digits, period, ...(type === 'hotp' ? { counter } : {}) };
+}
+
+/** "Issuer (label)", or whichever of the two there is. */
+export function accountName(account: Account): string {
+  if (account.issuer === '') return account.label === '' ? '(no name)' : account.label;
+  return account.label === '' ? account.issuer : `${account.issuer} (${account.label})`;
+}
+
+/** The shortest prefix of each id (at least 8 characters) no other account's id starts with. */
+export function shortIds(accounts: readonly Account[]): Map<string, string> {
+  const result = new Map<string, string>();
+  for (const account of accounts) {
+    let length = Math.min(SHORT_ID, account.id.length);
+    while (length < account.id.length && accounts.some((other) => other !== account && other.id.startsWith(account.id.slice(0, length)))) length++;
+    result.set(account.id, account.id.slice(0, length));
+  }
+  return result;
+}
+
+/** The account with this id or unique id prefix; NOT_FOUND, or INVALID_INPUT when several match. */
+export function findById(accounts: readonly Account[], text: string): Account {
+  const exact = accounts.find((a) => a.id === text);
+  if (exact !== undefined) return exact;
+  const matches = text === '' ? [] : accounts.filter((a) => a.id.startsWith(text));
+  if (matches.length === 0) throw new AuthdeskError('NOT_FOUND', `There is no account with the id "${text}". "authdesk list" shows the ids.`);
+  if (matches.length > 1) throw new AuthdeskError('INVALID_INPUT', `${matches.length} accounts have an id starting with "${text}": give more of it.`);
+  return matches[0] as Account;
+}
+
+/** Rows padded into left-aligned columns, two spaces apart. */
+export function table(rows: readonly (readonly string[])[]): string {
+  const widths: number[] = [];
+  for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, [...cell].length)));
+  return rows.map((row) => row.map((cell, i) => (i === row.length - 1 ? cell : cell + ' '.repeat((widths[i] ?? 0) - [...cell].length))).join('  ')).join('\n');
+}

@@ -1,0 +1,71 @@
+// Runs in: CLI.
+//
+// `authdesk add`: one account from an otpauth:// link or from options. An account with the
+// same secret, issuer and name is not added twice; that is reported, not an error.
+import type { Command, CommandContext, OptionSpec } from '../command.ts';
+import { AccountsService } from '../../core/accounts/accounts.ts';
+import { AuthdeskError } from '../../core/errors.ts';
+import { OTP_TYPES, otpParams, parseAlgorithm, type OtpEntry } from '../../core/otp/entry.ts';
+import { parseOtpauthUri } from '../../core/otp/uri.ts';
+import { systemClock } from '../../core/platform/ports.ts';
+import { accountJson, accountName, shortIds } from '../account-view.ts';
+import { EXIT } from '../exit-codes.ts';
+import { writeLine } from '../io.ts';
+import { withUnlockedVault } from '../vault-session.ts';
+
+const OPTIONS = {
+  issuer: { type: 'string' }, label: { type: 'string' }, secret: { type: 'string' }, type: { type: 'string' },
+  algorithm: { type: 'string' }, digits: { type: 'string' }, period: { type: 'string' }, counter: { type: 'string' },
+} as const satisfies OptionSpec;
+
+function usage(message: string): AuthdeskError {
+  return new AuthdeskError('INVALID_INPUT', `${message} Usage: authdesk ${addCommand.usage}`);
+}
+
+function integerOption(values: CommandContext['values'], name: string): number | undefined {
+  const value = values[name];
+  if (typeof value !== 'string') return undefined;
+  if (!/^\d{1,15}$/.test(value.trim())) throw usage(`--${name} must be a whole number.`);
+  return Number(value.trim());
+}
+
+function entryFromOptions(values: CommandContext['values']): OtpEntry {
+  const text = (name: string) => (typeof values[name] === 'string' ? values[name] : undefined);
+  const secret = text('secret');
+  if (secret === undefined) throw usage('Give an otpauth:// link, or the account with --secret and --issuer or --label.');
+  const issuer = text('issuer')?.trim() ?? '';
+  const label = text('label')?.trim() ?? '';
+  if (issuer === '' && label === '') throw usage('Give --issuer or --label, so the account can be told apart from others.');
+  const typeText = text('type')?.trim().toLowerCase() ?? 'totp';
+  const type = OTP_TYPES.find((t) => t === typeText);
+  if (type === undefined) throw usage(`--type must be one of ${OTP_TYPES.join(', ')}.`);
+  const algorithmText = text('algorithm');
+  const algorithm = algorithmText === undefined ? undefined : parseAlgorithm(algorithmText);
+  if (algorithm === null) throw usage('--algorithm must be SHA1, SHA256 or SHA512.');
+  const otp = otpParams({ type, secret, algorithm, digits: integerOption(values, 'digits'), period: integerOption(values, 'period'), counter: integerOption(values, 'counter') });
+  return { issuer, label, otp };
+}
+
+export const addCommand: Command = {
+  name: 'add',
+  summary: 'add an account from an otpauth:// link, or from --secret with --issuer/--label (an account already there is skipped)',
+  usage: 'add <otpauth-uri> | add --secret BASE32 --issuer NAME --label NAME [--type totp|hotp|steam] [--algorithm SHA1|SHA256|SHA512] [--digits N] [--period S] [--counter N] [--json]',
+  options: OPTIONS,
+  async run(context) {
+    const { io, global, positionals, values } = context;
+    const [uri, ...extra] = positionals;
+    if (extra.length > 0) throw usage('Give one otpauth:// link at a time.');
+    if (uri !== undefined && Object.keys(OPTIONS).some((name) => values[name] !== undefined)) throw usage('Give either an otpauth:// link or the options, not both.');
+    // Checked before the password is asked, so a typo costs no unlock.
+    const entry = uri === undefined ? entryFromOptions(values) : parseOtpauthUri(uri);
+    const { account, added, id } = await withUnlockedVault(context, async (vault) => {
+      const accounts = new AccountsService(vault, systemClock);
+      const result = await accounts.add(entry);
+      return { ...result, id: shortIds(accounts.list()).get(result.account.id) ?? result.account.id };
+    });
+    if (global.json) writeLine(io.stdout, JSON.stringify({ added, account: accountJson(account) }));
+    else if (added) writeLine(io.stdout, `Added ${accountName(account)}, id ${id}.`);
+    else writeLine(io.stdout, `${accountName(account)} is already in the vault with the same secret (id ${id}): nothing was added.`);
+    return EXIT.ok;
+  },
+};

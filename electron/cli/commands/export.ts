@@ -1,0 +1,122 @@
+// Runs in: CLI.
+//
+// `authdesk export`: the accounts in another app's format or as an Authdesk encrypted backup.
+// Note (password): the vault is opened with its password on every run (withUnlockedVault asks
+// for it; the CLI has no keychain or cached key), so an export can never happen without the
+// vault password having been given again.
+import { access, chmod, writeFile } from 'node:fs/promises';
+import { extname } from 'node:path';
+import type { Command } from '../command.ts';
+import { AuthdeskError } from '../../core/errors.ts';
+import { exportAegis, exportAuthdeskBackup, exportGoogleMigration, exportOtpauthList } from '../../core/transfer/index.ts';
+import { MIN_PASSWORD_LENGTH } from '../../core/vault/vault.ts';
+import { EXIT } from '../exit-codes.ts';
+import { writeLine } from '../io.ts';
+import { passwordSource, withUnlockedVault, type PasswordSource } from '../vault-session.ts';
+
+const FORMATS = ['authdesk', 'aegis', 'aegis-plain', 'otpauth', 'google-migration'] as const;
+type ExportFormat = (typeof FORMATS)[number];
+const ENCRYPTED: readonly ExportFormat[] = ['authdesk', 'aegis'];
+
+interface OutputFile {
+  readonly path: string;
+  readonly bytes: Uint8Array | string;
+}
+
+function invalid(message: string): AuthdeskError {
+  return new AuthdeskError('INVALID_INPUT', message);
+}
+
+function alreadyThere(path: string): AuthdeskError {
+  return invalid(`${path} already exists; nothing was written. Add --force to replace it.`);
+}
+
+async function exportPassword(passwords: PasswordSource, given: string | undefined): Promise<string> {
+  const password = await passwords.other('export password', 'AUTHDESK_EXPORT_PASSWORD', { option: '--export-password', given, confirm: true });
+  if ([...password].length < MIN_PASSWORD_LENGTH) throw invalid(`The export password must be at least ${MIN_PASSWORD_LENGTH} characters long.`);
+  return password;
+}
+
+/** Writes a new file only the user can read; an existing one only with --force. */
+async function writePrivate(file: OutputFile, force: boolean): Promise<void> {
+  try {
+    await writeFile(file.path, file.bytes, { mode: 0o600, flag: force ? 'w' : 'wx' });
+    // An overwritten file keeps its old mode otherwise.
+    await chmod(file.path, 0o600);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') throw alreadyThere(file.path);
+    throw new AuthdeskError('EXPORT_FAILED', `Could not write ${file.path} (${code ?? 'write error'}).`);
+  }
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await access(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** FILE-1.png, FILE-2.png ... beside the URI list, without its extension. */
+function qrPath(out: string, index: number): string {
+  const extension = extname(out);
+  return `${extension === '' ? out : out.slice(0, -extension.length)}-${index + 1}.png`;
+}
+
+export const exportCommand: Command = {
+  name: 'export',
+  summary: 'write the accounts as an Authdesk encrypted backup or for another app (asks for the vault password, and for an export password for authdesk and aegis: --export-password, $AUTHDESK_EXPORT_PASSWORD, the next --password-stdin line, or the terminal)',
+  usage: `export --format ${FORMATS.join('|')} [--out FILE] [--force] [--export-password P] [--json]`,
+  options: { format: { type: 'string' }, out: { type: 'string' }, force: { type: 'boolean' }, 'export-password': { type: 'string' } },
+  async run(context) {
+    const { io, global, positionals, values } = context;
+    const format = FORMATS.find((f) => f === values.format);
+    if (format === undefined || positionals.length > 0) {
+      writeLine(io.stderr, `authdesk export: --format must be one of ${FORMATS.join(', ')}.\nUsage: authdesk ${exportCommand.usage}`);
+      return EXIT.usage;
+    }
+    const out = typeof values.out === 'string' ? values.out : undefined;
+    if (format === 'authdesk' && out === undefined) throw invalid('An Authdesk backup is a binary file: give --out FILE.');
+    // Checked again when writing; here only so the user is not asked for passwords in vain.
+    if (out !== undefined && values.force !== true && (await exists(out))) throw alreadyThere(out);
+    const given = typeof values['export-password'] === 'string' ? values['export-password'] : undefined;
+    const passwords = passwordSource(context);
+    const { files, count, skipped } = await withUnlockedVault(context, async (vault) => {
+      const { accounts, groups } = vault.data();
+      const secret = ENCRYPTED.includes(format) ? await exportPassword(passwords, given) : undefined;
+      const target = out ?? '-';
+      switch (format) {
+        case 'authdesk':
+          // Note (KDF): the backup gets the vault's own Argon2id parameters, calibrated when the
+          // vault was made: as costly to guess as the vault file itself, without a second calibration.
+          return { files: [{ path: target, bytes: await exportAuthdeskBackup({ accounts, groups }, secret ?? '', { kdf: vault.kdfParams }) }], count: accounts.length, skipped: [] };
+        case 'aegis':
+        case 'aegis-plain':
+          return { files: [{ path: target, bytes: `${await exportAegis(accounts, { groups, ...(secret === undefined ? {} : { password: secret }) })}\n` }], count: accounts.length, skipped: [] };
+        case 'otpauth':
+          return { files: [{ path: target, bytes: exportOtpauthList(accounts) }], count: accounts.length, skipped: [] };
+        case 'google-migration': {
+          const result = await exportGoogleMigration(accounts);
+          const list = { path: target, bytes: result.uris.map((uri) => `${uri}\n`).join('') };
+          const images = out === undefined ? [] : result.qrCodes.map((png, i) => ({ path: qrPath(out, i), bytes: png }));
+          return { files: [list, ...images], count: accounts.length - result.skipped.length, skipped: result.skipped };
+        }
+      }
+    }, passwords);
+    if (!ENCRYPTED.includes(format)) writeLine(io.stderr, 'Warning: this export is NOT encrypted. Anyone who reads it can make your codes: keep it safe and delete it when done.');
+    if (skipped.length > 0) writeLine(io.stderr, `${skipped.length} account(s) were left out: Google Authenticator cannot hold them (Steam, 7 digits, or a period other than 30 s).`);
+    if (out === undefined) {
+      io.stdout.write(files[0]?.bytes ?? '');
+      return EXIT.ok;
+    }
+    const force = values.force === true;
+    // All names are checked first, so a QR image in the way does not leave half an export behind.
+    for (const file of files) if (!force && (await exists(file.path))) throw alreadyThere(file.path);
+    for (const file of files) await writePrivate(file, force);
+    if (global.json) writeLine(io.stdout, JSON.stringify({ format, accounts: count, files: files.map((f) => f.path), skipped }));
+    else writeLine(io.stdout, `Exported ${count} account(s) to ${files.map((f) => f.path).join(', ')}.`);
+    return EXIT.ok;
+  },
+};

@@ -1,0 +1,28 @@
+// Runs in: CLI.
+//
+// `authdesk init`: creates the vault the app and the CLI share (DESIGN §9). Calibrates
+// Argon2id on this machine, so it takes about a second.
+import type { Command } from '../command.ts';
+import { AuthdeskError } from '../../core/errors.ts';
+import { Vault } from '../../core/vault/vault.ts';
+import { EXIT } from '../exit-codes.ts';
+import { writeLine } from '../io.ts';
+import { passwordSource } from '../vault-session.ts';
+
+export const initCommand: Command = {
+  name: 'init',
+  summary: 'create a new encrypted vault (asks for its password twice)',
+  usage: 'init [--vault FILE] [--password-stdin] [--json]',
+  async run(context) {
+    const { io, global } = context;
+    // Checked before asking for a password, and again under the write lock by Vault.create.
+    if (await Vault.exists(global.vaultPath)) throw new AuthdeskError('VAULT_EXISTS', `A vault already exists at ${global.vaultPath}; nothing was changed.`);
+    const password = await passwordSource(context).newPassword('AUTHDESK_PASSWORD');
+    const vault = await Vault.create(global.vaultPath, password);
+    const kdf = vault.kdfParams;
+    vault.lock();
+    if (global.json) writeLine(io.stdout, JSON.stringify({ path: vault.path, kdf: { algorithm: 'argon2id', ...kdf } }));
+    else writeLine(io.stdout, `Created an encrypted vault at ${vault.path} (Argon2id, ${kdf.memoryKiB / 1024} MiB, ${kdf.iterations} iterations, ${kdf.parallelism} lanes).`);
+    return EXIT.ok;
+  },
+};

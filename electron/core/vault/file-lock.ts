@@ -1,0 +1,142 @@
+// Runs in: main, CLI, tests.
+//
+// One writer at a time across processes (the app and any number of CLI runs).
+//
+// Note (lock scheme): Node has no portable advisory lock (flock/LockFileEx) without a native
+// addon, so the lock is a file that must not exist yet: written in full under a unique name
+// (O_EXCL) and then hard-linked to the lock name, which fails if the lock exists and is atomic
+// on local file systems on Linux, macOS and Windows (and on NFS, unlike O_EXCL). It holds
+// {pid, host, at, token}, never half-written. A lock whose
+// process is gone (same host, pid not alive), or that is older than STALE_AFTER_MS whatever
+// its pid says (pid reuse), is broken. Breaking renames the lock to a unique name first and
+// checks it is still the one found stale, so two processes breaking the same stale lock cannot
+// delete each other's fresh one. Readers never lock: writes are atomic renames.
+import { randomBytes } from 'node:crypto';
+import { link, open, readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { AuthdeskError } from '../errors.ts';
+
+export const DEFAULT_LOCK_WAIT_MS = 3000;
+/** No write holds the lock for minutes; past this a lock is stale even if its pid looks alive. */
+const STALE_AFTER_MS = 10 * 60 * 1000;
+/** An unreadable lock (never written by this code: by hand or by a damaged disk) is stale after this long. */
+const UNREADABLE_STALE_AFTER_MS = 5000;
+const RETRY_MS = 20;
+
+interface LockInfo {
+  readonly pid: number;
+  readonly host: string;
+  readonly at: number;
+  readonly token: string;
+}
+
+export interface LockOptions {
+  /** How long to wait for another writer before giving up with VAULT_IN_USE. */
+  readonly waitMs?: number;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+async function tryCreate(lockPath: string, info: LockInfo): Promise<boolean> {
+  // Written in full under a temporary name, then linked: link fails if the lock exists, and
+  // the lock is never seen empty, even when its writer dies mid-way.
+  const staging = `${lockPath}.tmp-${process.pid}-${randomBytes(6).toString('hex')}`;
+  await writeFile(staging, JSON.stringify(info), { mode: 0o600, flag: 'wx' });
+  try {
+    await link(staging, lockPath);
+    return true;
+  } catch (error) {
+    // ENOENT: another writer's clean-up removed the staging file; just try again.
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST' || code === 'ENOENT') return false;
+    throw error;
+  } finally {
+    await unlink(staging).catch(() => undefined);
+  }
+}
+
+async function readLock(lockPath: string): Promise<{ info: LockInfo | null; text: string; mtimeMs: number } | null> {
+  let handle;
+  try {
+    handle = await open(lockPath, 'r');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+  try {
+    const text = await handle.readFile('utf8');
+    const { mtimeMs } = await handle.stat();
+    let info: LockInfo | null = null;
+    try {
+      const parsed = JSON.parse(text) as Partial<LockInfo>;
+      if (typeof parsed.pid === 'number' && typeof parsed.host === 'string' && typeof parsed.at === 'number' && typeof parsed.token === 'string') info = parsed as LockInfo;
+    } catch {
+      info = null;
+    }
+    return { info, text, mtimeMs };
+  } finally {
+    await handle.close();
+  }
+}
+
+function isStale(found: { info: LockInfo | null; mtimeMs: number }, now: number): boolean {
+  if (!found.info) return now - found.mtimeMs > UNREADABLE_STALE_AFTER_MS;
+  if (now - found.info.at > STALE_AFTER_MS) return true;
+  return found.info.host === hostname() && !isAlive(found.info.pid);
+}
+
+async function breakStale(lockPath: string, staleText: string): Promise<void> {
+  const aside = `${lockPath}.tmp-stale-${randomBytes(6).toString('hex')}`;
+  try {
+    await rename(lockPath, aside);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw error;
+  }
+  // A writer that took the lock meanwhile may already have cleared the aside file away
+  // (removeLeftoverTemps): then there is nothing left to check or put back.
+  const moved = await readFile(aside, 'utf8').catch(ignoreMissing);
+  if (moved === undefined) return;
+  // Someone else broke the stale lock and took a fresh one in between: put theirs back.
+  if (moved !== staleText) await link(aside, lockPath).catch(() => undefined);
+  await unlink(aside).catch(ignoreMissing);
+}
+
+function ignoreMissing(error: NodeJS.ErrnoException): undefined {
+  if (error.code === 'ENOENT') return undefined;
+  throw error;
+}
+
+/** Runs fn while holding the lock file; waits up to waitMs for another writer, then VAULT_IN_USE. */
+export async function withFileLock<T>(lockPath: string, fn: () => Promise<T>, options: LockOptions = {}): Promise<T> {
+  const info: LockInfo = { pid: process.pid, host: hostname(), at: Date.now(), token: randomBytes(16).toString('hex') };
+  const deadline = Date.now() + (options.waitMs ?? DEFAULT_LOCK_WAIT_MS);
+  for (;;) {
+    if (await tryCreate(lockPath, { ...info, at: Date.now() })) break;
+    const found = await readLock(lockPath);
+    if (found === null) continue;
+    if (isStale(found, Date.now())) {
+      await breakStale(lockPath, found.text);
+      continue;
+    }
+    if (Date.now() >= deadline) {
+      const holder = found.info ? ` (process ${found.info.pid})` : '';
+      throw new AuthdeskError('VAULT_IN_USE', `The vault is in use by another Authdesk process${holder}. Try again in a moment; if no Authdesk is running, delete ${lockPath}.`);
+    }
+    await sleep(RETRY_MS + Math.floor(Math.random() * RETRY_MS));
+  }
+  try {
+    return await fn();
+  } finally {
+    const mine = await readLock(lockPath);
+    if (mine?.info?.token === info.token) await unlink(lockPath).catch(() => undefined);
+  }
+}

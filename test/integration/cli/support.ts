@@ -1,0 +1,57 @@
+// Runs in: tests. Runs the real `authdesk` CLI in a child process against a throwaway vault
+// (not a test file itself).
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import type { after } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { Vault } from '../../../electron/core/vault/vault.ts';
+import { CHEAP_KDF, PASSWORD, tempVaultPath } from '../../unit/vault/support.ts';
+
+export { PASSWORD };
+
+const AUTHDESK = fileURLToPath(new URL('../../../electron/cli/authdesk.ts', import.meta.url));
+
+export interface Run {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs `authdesk ...args` with only the AUTHDESK_ variables given here. */
+export async function authdesk(args: readonly string[], { stdin = '', env = {} }: { stdin?: string; env?: Record<string, string> } = {}): Promise<Run> {
+  const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('AUTHDESK_')));
+  const child = spawn(process.execPath, [AUTHDESK, ...args], { env: { ...clean, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));
+  child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
+  child.stdin.end(stdin);
+  const [code] = (await once(child, 'exit')) as [number | null];
+  return { code, stdout, stderr };
+}
+
+/**
+ * A new empty vault with Argon2id at its cheapest (each CLI unlock then takes about a
+ * millisecond), and a runner bound to it with the password in AUTHDESK_PASSWORD.
+ */
+export async function freshVault(cleanup: typeof after): Promise<{ path: string; run: (args: readonly string[], env?: Record<string, string>) => Promise<Run> }> {
+  const path = await tempVaultPath(cleanup);
+  (await Vault.create(path, PASSWORD, { kdf: CHEAP_KDF })).lock();
+  return { path, run: (args, env = {}) => authdesk([...args, '--vault', path], { env: { AUTHDESK_PASSWORD: PASSWORD, ...env } }) };
+}
+
+export interface ListedAccount {
+  readonly id: string;
+  readonly type: string;
+  readonly issuer: string;
+  readonly label: string;
+  readonly algorithm: string;
+  readonly digits: number;
+  readonly period: number;
+  readonly counter?: number;
+}
+
+export function parseList(run: Run): ListedAccount[] {
+  if (run.code !== 0) throw new Error(`list failed (${run.code}): ${run.stderr}`);
+  return JSON.parse(run.stdout) as ListedAccount[];
+}
