@@ -8,9 +8,10 @@ import { createHandlers } from '../core/api/handlers.ts';
 import { createRouter } from '../core/api/router.ts';
 import { APP_ORIGIN, isTrustedSender } from '../core/api/sender.ts';
 import { defaultVaultPath } from '../core/platform/paths.ts';
-import { vaultFileStatus } from '../core/vault/status.ts';
-import { registerRouter } from './ipc.ts';
+import { VaultService } from '../core/vault/vault-service.ts';
+import { createEmitters, registerRouter } from './ipc.ts';
 import { safeStorageKeyProtector } from './keychain.ts';
+import { powerMonitorEvents } from './power.ts';
 import { createMainWindow } from './window/main-window.ts';
 import { APP_ENTRY_URL } from './window/app-scheme.ts';
 import { guardWebContents } from './window/guards.ts';
@@ -50,17 +51,25 @@ if (!app.requestSingleInstanceLock()) {
   denyAllPermissions(session.defaultSession);
   serveRenderer(join(distDir, 'renderer'));
 
-  const vaultPath = defaultVaultPath(app.getPath('userData'));
+  const emit = createEmitters(contract, () => mainWindow?.webContents ?? null);
+  const vault = new VaultService({
+    path: defaultVaultPath(app.getPath('userData')),
+    keyProtector: safeStorageKeyProtector,
+    power: powerMonitorEvents,
+    onStatus: (status) => emit.vault.onStatus(status),
+  });
+  app.on('before-quit', () => vault.dispose());
   const handlers = createHandlers({
     app: { name: app.getName(), version: app.getVersion(), platform: process.platform },
     keyProtector: safeStorageKeyProtector,
-    vault: { status: () => vaultFileStatus(vaultPath, false) },
+    vault,
   });
   registerRouter(
     createRouter(contract, handlers, {
       isTrustedSender: (url) => isTrustedSender(url, appOrigin),
       onInternalError: (channel, error) => console.error(`authdesk: ${channel} failed (${(error as Error)?.name ?? 'Error'})`),
     }),
+    () => vault.activity(),
   );
 
   const open = () => {

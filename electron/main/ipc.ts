@@ -6,9 +6,13 @@ import { ipcMain, type WebContents } from 'electron';
 import type { Router } from '../core/api/router.ts';
 import { channelName, members, type ContractShape, type Emitters } from '../core/api/spec.ts';
 
-export function registerRouter(router: Router): () => void {
+/** onCall runs for every message from the window: a sign of the user's activity (auto-lock). */
+export function registerRouter(router: Router, onCall: () => void): () => void {
   for (const channel of router.channels) {
-    ipcMain.handle(channel, (event, input: unknown) => router.handle(channel, event.senderFrame?.url, input));
+    ipcMain.handle(channel, (event, input: unknown) => {
+      onCall();
+      return router.handle(channel, event.senderFrame?.url, input);
+    });
   }
   return () => {
     for (const channel of router.channels) ipcMain.removeHandler(channel);

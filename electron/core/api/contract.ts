@@ -8,6 +8,9 @@ import { call, event } from './spec.ts';
 import type { AppInfo, VaultStatus } from './types.ts';
 
 const none = v.undefined();
+// Long enough for any passphrase, short enough that a hostile renderer cannot make Argon2id
+// hash megabytes.
+const password = v.pipe(v.string(), v.minLength(1), v.maxLength(1024));
 
 export const contract = {
   app: {
@@ -15,6 +18,10 @@ export const contract = {
   },
   vault: {
     status: call<VaultStatus>()(none),
+    create: call<VaultStatus>()(v.strictObject({ password })),
+    unlock: call<VaultStatus>()(v.strictObject({ password })),
+    unlockWithKeychain: call<VaultStatus>()(none),
+    lock: call<VaultStatus>()(none),
     onStatus: event<VaultStatus>(),
   },
 } as const;

@@ -5,12 +5,13 @@
 import type { KeyProtector } from '../platform/ports.ts';
 import type { Contract } from './contract.ts';
 import type { Handlers } from './spec.ts';
-import type { KeychainInfo, VaultStatus } from './types.ts';
+import type { VaultService } from '../vault/vault-service.ts';
+import type { KeychainInfo } from './types.ts';
 
 export interface CoreServices {
   readonly app: { readonly name: string; readonly version: string; readonly platform: NodeJS.Platform };
   readonly keyProtector: KeyProtector | null;
-  readonly vault: { status(): Promise<VaultStatus> };
+  readonly vault: Pick<VaultService, 'status' | 'create' | 'unlockWithPassword' | 'unlockWithKeychain' | 'lock'>;
 }
 
 const NO_KEYCHAIN: KeychainInfo = { available: false, backend: 'none', secure: false };
@@ -22,6 +23,13 @@ export function createHandlers(services: CoreServices): Handlers<Contract> {
     },
     vault: {
       status: () => services.vault.status(),
+      create: ({ password }) => services.vault.create(password),
+      unlock: ({ password }) => services.vault.unlockWithPassword(password),
+      unlockWithKeychain: () => services.vault.unlockWithKeychain(),
+      lock: () => {
+        services.vault.lock();
+        return services.vault.status();
+      },
     },
   };
 }

@@ -12,6 +12,8 @@ import { contract } from '../../../electron/core/api/contract.ts';
 import { createHandlers } from '../../../electron/core/api/handlers.ts';
 import { createRouter } from '../../../electron/core/api/router.ts';
 import { isTrustedSender } from '../../../electron/core/api/sender.ts';
+import { channelName } from '../../../electron/core/api/spec.ts';
+import type { VaultStatus } from '../../../electron/core/api/types.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.ts';
 import { ensureRendererBuilt } from './renderer-build.ts';
 import { createE2EServices, type E2EOptions } from './services.ts';
@@ -38,7 +40,9 @@ export async function startHarness(options: E2EOptions = {}): Promise<Harness> {
     bundleStandin(),
     mkdtemp(join(tmpdir(), 'authdesk-e2e-')),
   ]);
-  const services = createE2EServices(userDataDir, options);
+  // Status changes reach the pages as main's emitter would send them; bound once emit exists.
+  let forwardStatus: (status: VaultStatus) => void = () => {};
+  const services = createE2EServices(userDataDir, { ...options, onStatus: (status) => forwardStatus(status) });
   const [app, foreign] = await Promise.all([serveDirectory(rendererDir), serveDirectory(rendererDir)]);
   const router = createRouter(contract, createHandlers(services), {
     isTrustedSender: (url) => isTrustedSender(url, app.origin),
@@ -55,7 +59,7 @@ export async function startHarness(options: E2EOptions = {}): Promise<Harness> {
   const appUrl = `${app.origin}/`;
   await page.goto(appUrl);
 
-  return {
+  const harness: Harness = {
     browser,
     context,
     page,
@@ -74,7 +78,10 @@ export async function startHarness(options: E2EOptions = {}): Promise<Harness> {
     },
     async close() {
       await browser.close();
+      services.vault.dispose();
       await Promise.all([app.close(), foreign.close(), rm(userDataDir, { recursive: true, force: true })]);
     },
   };
+  forwardStatus = (status) => void harness.emit(channelName('vault', 'onStatus'), status).catch(() => undefined);
+  return harness;
 }

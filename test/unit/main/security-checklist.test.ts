@@ -12,6 +12,7 @@ import { contract } from '../../../electron/core/api/contract.ts';
 import { createHandlers } from '../../../electron/core/api/handlers.ts';
 import { createRouter } from '../../../electron/core/api/router.ts';
 import { APP_ORIGIN, isTrustedSender } from '../../../electron/core/api/sender.ts';
+import { VaultService } from '../../../electron/core/vault/vault-service.ts';
 import { APP_ENTRY_URL, APP_RESPONSE_HEADERS, APP_SCHEME_PRIVILEGES } from '../../../electron/main/window/app-scheme.ts';
 import { CONTENT_SECURITY_POLICY } from '../../../electron/main/window/csp.ts';
 import { guardWebContents } from '../../../electron/main/window/guards.ts';
@@ -138,7 +139,7 @@ test('16. a current Electron', async () => {
 test('17. the sender of every IPC message is validated', async () => {
   const router = createRouter(
     contract,
-    createHandlers({ app: { name: 'Authdesk', version: '0', platform: 'linux' }, keyProtector: null, vault: { status: async () => ({ state: 'none', path: '/v' }) } }),
+    createHandlers({ app: { name: 'Authdesk', version: '0', platform: 'linux' }, keyProtector: null, vault: new VaultService({ path: '/nonexistent/vault.authdesk', keyProtector: null, power: { on: () => () => {} } }) }),
     { isTrustedSender: (url) => isTrustedSender(url, APP_ORIGIN) },
   );
   for (const channel of router.channels) {

@@ -1,0 +1,109 @@
+// Runs in: main, tests (and the e2e harness's server side).
+//
+// The app's one vault, from "no file yet" to unlocked and back: what the window's status,
+// create, unlock and lock calls act on. Every change of state is reported through onStatus
+// (main forwards it to the renderer's vault.onStatus event), including auto-lock.
+import type { VaultStatus } from '../api/types.ts';
+import { AuthdeskError } from '../errors.ts';
+import { systemClock, type Clock, type KeyProtector, type PowerEvents } from '../platform/ports.ts';
+import { AutoLock } from './auto-lock.ts';
+import { vaultFileStatus } from './status.ts';
+import { Vault, type VaultOptions } from './vault.ts';
+
+export const DEFAULT_IDLE_MINUTES = 5;
+
+export interface VaultServiceOptions extends VaultOptions {
+  readonly path: string;
+  readonly keyProtector: KeyProtector | null;
+  readonly power: PowerEvents;
+  readonly idleMinutes?: number;
+  readonly onStatus?: (status: VaultStatus) => void;
+}
+
+export class VaultService {
+  readonly path: string;
+  readonly #options: VaultServiceOptions;
+  readonly #autoLock: AutoLock;
+  #vault: Vault | null = null;
+
+  constructor(options: VaultServiceOptions) {
+    this.path = options.path;
+    this.#options = options;
+    this.#autoLock = new AutoLock({
+      clock: options.clock ?? systemClock,
+      power: options.power,
+      idleMinutes: options.idleMinutes ?? DEFAULT_IDLE_MINUTES,
+      lock: () => this.lock(),
+    });
+  }
+
+  async status(): Promise<VaultStatus> {
+    return vaultFileStatus(this.path, this.#vault?.isUnlocked ?? false);
+  }
+
+  /** The unlocked vault, for the services that read and change it. */
+  unlocked(): Vault {
+    if (!this.#vault?.isUnlocked) throw new AuthdeskError('VAULT_LOCKED', 'The vault is locked.');
+    return this.#vault;
+  }
+
+  async create(password: string): Promise<VaultStatus> {
+    this.#adopt(await Vault.create(this.path, password, this.#options));
+    return this.#changed();
+  }
+
+  async unlockWithPassword(password: string): Promise<VaultStatus> {
+    const vault = this.#vault ?? (await Vault.open(this.path, this.#options));
+    await vault.unlockWithPassword(password);
+    this.#adopt(vault);
+    return this.#changed();
+  }
+
+  async unlockWithKeychain(): Promise<VaultStatus> {
+    const protector = this.#options.keyProtector;
+    if (!protector) throw new AuthdeskError('KEYCHAIN_UNAVAILABLE', 'No OS keychain is available here: use the password.');
+    const vault = this.#vault ?? (await Vault.open(this.path, this.#options));
+    await vault.unlockWithKeychain(protector);
+    this.#adopt(vault);
+    return this.#changed();
+  }
+
+  /** Locks now; harmless when already locked. */
+  lock(): void {
+    this.#vault?.lock();
+  }
+
+  /** The user did something: restarts the idle countdown. */
+  activity(): void {
+    this.#autoLock.activity();
+  }
+
+  setIdleMinutes(minutes: number): void {
+    this.#autoLock.setIdleMinutes(minutes);
+  }
+
+  dispose(): void {
+    this.#autoLock.dispose();
+    this.lock();
+  }
+
+  #adopt(vault: Vault): void {
+    if (vault === this.#vault) {
+      this.#autoLock.arm();
+      return;
+    }
+    this.#vault?.lock();
+    this.#vault = vault;
+    vault.onLock(() => {
+      this.#autoLock.disarm();
+      void this.#changed();
+    });
+    this.#autoLock.arm();
+  }
+
+  async #changed(): Promise<VaultStatus> {
+    const status = await this.status();
+    this.#options.onStatus?.(status);
+    return status;
+  }
+}
