@@ -5,7 +5,7 @@
 // (main forwards it to the renderer's vault.onStatus event), including auto-lock.
 import type { VaultStatus } from '../api/types.ts';
 import { AuthdeskError } from '../errors.ts';
-import { systemClock, type Clock, type KeyProtector, type PowerEvents } from '../platform/ports.ts';
+import { systemClock, type KeyProtector, type PowerEvents } from '../platform/ports.ts';
 import { AutoLock } from './auto-lock.ts';
 import { vaultFileStatus } from './status.ts';
 import { Vault, type VaultOptions } from './vault.ts';
