@@ -1,11 +1,9 @@
 // Runs in: tests (Node, driving Chromium). The window frame: navigation, vault status, settings.
 import assert from 'node:assert/strict';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { channelName } from '../../electron/core/api/spec.ts';
-import type { VaultStatus } from '../../electron/core/api/types.ts';
 import { AuthdeskError } from '../../electron/core/errors.ts';
 import type { KeyProtector } from '../../electron/core/platform/ports.ts';
 import packageJson from '../../package.json' with { type: 'json' };
@@ -13,6 +11,7 @@ import { chromiumSkipReason } from './support/chromium.ts';
 import { startHarness, type Harness } from './support/harness.ts';
 
 const skip = chromiumSkipReason();
+const PASSWORD = 'plum orbit lantern 42';
 
 const currentScreen = (page: Page) => page.locator('nav[aria-label="Main"] [aria-current="page"]').innerText();
 const title = (page: Page) => page.locator('h1').innerText();
@@ -95,18 +94,17 @@ describe('window frame', () => {
     assert.equal(await page.evaluate(() => (document.activeElement as HTMLInputElement).value), 'system', 'next stop: the theme choice');
   });
 
-  test('shows the real vault status: none for an empty folder, locked once the file exists', { skip }, async () => {
+  test('shows the real vault status: none for an empty folder, locked once a vault exists', { skip }, async () => {
     await page.keyboard.press('Control+1');
     const panel = page.getByTestId('vault-panel');
     assert.match(await panel.getByRole('heading').innerText(), /Create your vault/);
     assert.match(await panel.innerText(), new RegExp(harness.services.vaultPath.replaceAll('.', '\\.')));
-    const create = panel.getByRole('button', { name: 'Create vault' });
-    assert.equal(await create.isDisabled(), true, 'creating a vault is not built yet, and the button says so');
-    assert.match(await panel.innerText(), /Coming soon/);
+    assert.equal(await panel.getByRole('button', { name: 'Create vault' }).isEnabled(), true);
     assert.equal(await page.getByTestId('vault-badge').innerText(), 'No vault yet');
 
-    await writeFile(harness.services.vaultPath, 'placeholder: only its existence is checked here');
-    await harness.emit(channelName('vault', 'onStatus'), await harness.services.vault.status());
+    // Created and locked by main's side; its status events reach the page as main's would.
+    await harness.services.vault.create(PASSWORD);
+    harness.services.vault.lock();
     await page.getByRole('heading', { name: 'Your vault is locked' }).waitFor();
     assert.equal(await page.getByTestId('vault-badge').innerText(), 'Vault locked');
 
@@ -117,10 +115,9 @@ describe('window frame', () => {
   });
 
   test('an unlocked vault shows each screen’s empty state, and "/" jumps to the search on Codes', { skip }, async () => {
-    // Nothing in the core unlocks a vault yet, so main's side is played by its event: a
-    // contract-shaped onStatus payload, exactly what main will send after an unlock.
-    const unlocked: VaultStatus = { state: 'unlocked', path: harness.services.vaultPath };
-    await harness.emit(channelName('vault', 'onStatus'), unlocked);
+    await page.getByRole('form', { name: 'Unlock your vault' }).getByLabel('Vault password').fill(PASSWORD);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'No requests waiting' }).waitFor();
     assert.equal(await page.getByTestId('vault-badge').innerText(), 'Vault unlocked');
     await page.keyboard.press('Control+1');
     await page.getByRole('heading', { name: 'No accounts yet' }).waitFor();

@@ -19,9 +19,14 @@ export function ariaShortcut(index: number): string {
   return `${isMac ? 'Meta' : 'Control'}+${index + 1}`;
 }
 
-export function screenForShortcut(event: KeyboardEvent): ScreenId | null {
+/** Cmd (macOS) or Ctrl (elsewhere) alone, no other modifier. */
+function platformModifierOnly(event: KeyboardEvent): boolean {
   const modifier = isMac ? event.metaKey && !event.ctrlKey : event.ctrlKey && !event.metaKey;
-  if (!modifier || event.altKey || event.shiftKey) return null;
+  return modifier && !event.altKey && !event.shiftKey;
+}
+
+export function screenForShortcut(event: KeyboardEvent): ScreenId | null {
+  if (!platformModifierOnly(event)) return null;
   const index = Number.parseInt(event.key, 10) - 1;
   return SCREENS[index]?.id ?? null;
 }
@@ -30,4 +35,12 @@ export function screenForShortcut(event: KeyboardEvent): ScreenId | null {
 export function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   return target.isContentEditable || target instanceof HTMLTextAreaElement || (target instanceof HTMLInputElement && target.type !== 'radio' && target.type !== 'checkbox');
+}
+
+/** Ctrl+L (Cmd+L on macOS) locks the vault, from anywhere in the window. */
+export const LOCK_HINT = isMac ? '⌘L' : 'Ctrl L';
+export const LOCK_ARIA = `${isMac ? 'Meta' : 'Control'}+L`;
+
+export function isLockShortcut(event: KeyboardEvent): boolean {
+  return platformModifierOnly(event) && event.key.toLowerCase() === 'l';
 }
