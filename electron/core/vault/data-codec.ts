@@ -35,11 +35,11 @@ export function freezeData(data: VaultData): VaultData {
   return Object.freeze(data);
 }
 
-const COMMA = Buffer.from(',');
-const OPEN_LIST = Buffer.from('[');
-const CLOSE_LIST = Buffer.from(']');
-const OPEN_OBJECT = Buffer.from('{');
-const CLOSE_OBJECT = Buffer.from('}');
+const CHAR_COMMA = 0x2c;
+const CHAR_OPEN_LIST = 0x5b;
+const CHAR_CLOSE_LIST = 0x5d;
+const CHAR_OPEN_OBJECT = 0x7b;
+const CHAR_CLOSE_OBJECT = 0x7d;
 
 function json(value: unknown): Buffer {
   return Buffer.from(JSON.stringify(value) ?? 'null', 'utf8');
@@ -108,42 +108,53 @@ export class DataEncoder {
 
   /** The JSON of data, in a buffer that stays valid until the next encode or clear; the caller zeroes it once used. */
   encode(data: VaultData): Buffer {
-    const out: Buffer[] = [OPEN_OBJECT];
-    let length = OPEN_OBJECT.length;
-    const push = (part: Buffer) => {
-      out.push(part);
-      length += part.length;
-    };
+    // Each key with the comma before it, then the value's JSON or a list's item parts.
+    const pieces: (Buffer | readonly Buffer[])[] = [];
+    let length = 2;
     const seen = new Set<string>();
     for (const [key, value] of Object.entries(data)) {
       if (value === undefined) continue;
-      if (seen.size > 0) push(COMMA);
+      const head = Buffer.from(`${seen.size > 0 ? ',' : ''}${JSON.stringify(key)}:`, 'utf8');
       seen.add(key);
-      push(Buffer.from(`${JSON.stringify(key)}:`, 'utf8'));
-      if (!Array.isArray(value)) {
-        push(json(value));
-        continue;
+      length += head.length;
+      if (Array.isArray(value)) {
+        const parts = this.#encodeList(key, value);
+        pieces.push(head, parts);
+        length += 2 + Math.max(parts.length - 1, 0);
+        for (const part of parts) length += part.length;
+      } else {
+        const body = json(value);
+        pieces.push(head, body);
+        length += body.length;
       }
-      push(OPEN_LIST);
-      const parts = this.#encodeList(key, value);
-      for (let i = 0; i < parts.length; i++) {
-        if (i > 0) push(COMMA);
-        push(parts[i] as Buffer);
-      }
-      push(CLOSE_LIST);
     }
-    push(CLOSE_OBJECT);
     for (const key of [...this.#lists.keys()]) if (!seen.has(key)) this.#drop(key);
     if (this.#scratch.length < length) {
       this.#scratch.fill(0);
       this.#scratch = Buffer.allocUnsafeSlow(Math.ceil(length * 1.25));
     }
+    // Note (punctuation as bytes): one copy per list item instead of two; with 10,000 accounts
+    // the copying calls are most of what encoding cached items costs.
+    const out = this.#scratch;
     let at = 0;
-    for (const part of out) {
-      this.#scratch.set(part, at);
-      at += part.length;
+    out[at++] = CHAR_OPEN_OBJECT;
+    for (const piece of pieces) {
+      if (piece instanceof Uint8Array) {
+        out.set(piece, at);
+        at += piece.length;
+        continue;
+      }
+      out[at++] = CHAR_OPEN_LIST;
+      for (let i = 0; i < piece.length; i++) {
+        if (i > 0) out[at++] = CHAR_COMMA;
+        const part = piece[i] as Buffer;
+        out.set(part, at);
+        at += part.length;
+      }
+      out[at++] = CHAR_CLOSE_LIST;
     }
-    return this.#scratch.subarray(0, length);
+    out[at++] = CHAR_CLOSE_OBJECT;
+    return out.subarray(0, at);
   }
 
   #drop(key: string): void {

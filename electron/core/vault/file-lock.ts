@@ -8,11 +8,18 @@
 // on local file systems on Linux, macOS and Windows (and on NFS, unlike O_EXCL). It holds
 // {pid, host, at, token}, never half-written. A lock whose
 // process is gone (same host, pid not alive), or that is older than STALE_AFTER_MS whatever
-// its pid says (pid reuse), is broken. Breaking renames the lock to a unique name first and
-// checks it is still the one found stale, so two processes breaking the same stale lock cannot
-// delete each other's fresh one. Readers never lock: writes are atomic renames.
+// its pid says (pid reuse), is broken.
+//
+// Note (breaking a stale lock): only under a second lock, `<lock>.break`, taken the same way,
+// and only after reading the lock again under it and finding the very text judged stale. Two
+// processes that both saw the same stale lock therefore cannot remove each other's fresh one
+// (an earlier rename-aside scheme could: the fresh lock's aside copy was tidied away by
+// removeLeftoverTemps and the breaker took the lock too). A break guard left by a killed
+// breaker is itself stale after its pid dies or BREAK_STALE_MS. Readers never lock: writes
+// are atomic renames. Change together with atomic-file.ts removeLeftoverTemps and
+// docs/vault-format.md.
 import { randomBytes } from 'node:crypto';
-import { link, open, readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import { link, open, unlink, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { AuthdeskError } from '../errors.ts';
@@ -23,6 +30,8 @@ const STALE_AFTER_MS = 10 * 60 * 1000;
 /** An unreadable lock (never written by this code: by hand or by a damaged disk) is stale after this long. */
 const UNREADABLE_STALE_AFTER_MS = 5000;
 const RETRY_MS = 20;
+/** Breaking a lock takes a few file operations; a guard older than this was left by a dead breaker. */
+const BREAK_STALE_MS = 2000;
 
 interface LockInfo {
   readonly pid: number;
@@ -93,21 +102,20 @@ function isStale(found: { info: LockInfo | null; mtimeMs: number }, now: number)
   return found.info.host === hostname() && !isAlive(found.info.pid);
 }
 
-async function breakStale(lockPath: string, staleText: string): Promise<void> {
-  const aside = `${lockPath}.tmp-stale-${randomBytes(6).toString('hex')}`;
-  try {
-    await rename(lockPath, aside);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
-    throw error;
+async function breakStale(lockPath: string, staleText: string, info: LockInfo): Promise<void> {
+  const guard = `${lockPath}.break`;
+  if (!(await tryCreate(guard, info))) {
+    const other = await readLock(guard);
+    const now = Date.now();
+    if (other && (isStale(other, now) || now - other.mtimeMs > BREAK_STALE_MS)) await unlink(guard).catch(ignoreMissing);
+    return;
   }
-  // A writer that took the lock meanwhile may already have cleared the aside file away
-  // (removeLeftoverTemps): then there is nothing left to check or put back.
-  const moved = await readFile(aside, 'utf8').catch(ignoreMissing);
-  if (moved === undefined) return;
-  // Someone else broke the stale lock and took a fresh one in between: put theirs back.
-  if (moved !== staleText) await link(aside, lockPath).catch(() => undefined);
-  await unlink(aside).catch(ignoreMissing);
+  try {
+    const current = await readLock(lockPath);
+    if (current?.text === staleText) await unlink(lockPath).catch(ignoreMissing);
+  } finally {
+    await unlink(guard).catch(ignoreMissing);
+  }
 }
 
 function ignoreMissing(error: NodeJS.ErrnoException): undefined {
@@ -124,7 +132,7 @@ export async function withFileLock<T>(lockPath: string, fn: () => Promise<T>, op
     const found = await readLock(lockPath);
     if (found === null) continue;
     if (isStale(found, Date.now())) {
-      await breakStale(lockPath, found.text);
+      await breakStale(lockPath, found.text, { ...info, at: Date.now() });
       continue;
     }
     if (Date.now() >= deadline) {
