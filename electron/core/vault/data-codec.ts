@@ -14,25 +14,10 @@ function freezeDeep(value: unknown): void {
   Object.freeze(value);
 }
 
-// List items (accounts, credentials ...) that freezeData froze whole, so their JSON can be
-// reused. Object.isFrozen alone would also accept an item a caller froze only at the top.
-const frozenItems = new WeakSet<object>();
-
-/** Deeply freezes the data, visiting only list items it has not frozen before. */
+/** Deeply freezes decoded or newly created data (DataEncoder.encode freezes what it saves). */
 export function freezeData(data: VaultData): VaultData {
-  for (const value of Object.values(data)) {
-    if (!Array.isArray(value)) {
-      freezeDeep(value);
-      continue;
-    }
-    for (const item of value) {
-      if (typeof item !== 'object' || item === null || frozenItems.has(item)) continue;
-      freezeDeep(item);
-      frozenItems.add(item);
-    }
-    Object.freeze(value);
-  }
-  return Object.freeze(data);
+  freezeDeep(data);
+  return data;
 }
 
 const CHAR_COMMA = 0x2c;
@@ -53,11 +38,13 @@ interface EncodedList {
 /**
  * Serialises VaultData to the same bytes as JSON.stringify, fast enough for every save.
  *
- * Note (JSON per item, cached): an item frozen by freezeData never changes, so its UTF-8 JSON
- * from the previous save is reused and a save serialises only the items a change replaced;
- * with 10,000 accounts that is most of the cost of a save. Items are matched by identity near
- * their previous index (the usual case), else through a lookup built only when needed. The
- * cache holds plaintext: it is zeroed as items leave the data, and entirely by clear().
+ * Note (JSON per item, cached): encode deep-freezes everything it writes, so an item it wrote
+ * before is the same, unchangeable object when it comes back: its UTF-8 JSON from the previous
+ * save is reused and a save serialises (and freezes) only the items a change replaced; with
+ * 10,000 accounts that is most of the cost of a save. Freezing here rather than in a separate
+ * pass saves a walk over every item. Items are matched by identity near their previous index
+ * (the usual case), else through a lookup built only when needed. The cache holds plaintext:
+ * it is zeroed as items leave the data, and entirely by clear().
  */
 export class DataEncoder {
   #lists = new Map<string, EncodedList>();
@@ -89,16 +76,16 @@ export class DataEncoder {
       return indexOf.get(item) ?? -1;
     };
     const parts = items.map((item, i) => {
-      if (typeof item === 'object' && item !== null && frozenItems.has(item)) {
-        const j = find(item, i);
-        const reused = j >= 0 && taken[j] === 0 ? previous?.parts[j] : undefined;
-        if (reused) {
-          taken[j] = 1;
-          return reused;
-        }
+      const j = find(item, i);
+      const reused = j >= 0 && taken[j] === 0 ? previous?.parts[j] : undefined;
+      if (reused) {
+        taken[j] = 1;
+        return reused;
       }
+      freezeDeep(item);
       return json(item);
     });
+    Object.freeze(items);
     previous?.parts.forEach((part, j) => {
       if (taken[j] === 0) part.fill(0);
     });
@@ -106,7 +93,10 @@ export class DataEncoder {
     return parts;
   }
 
-  /** The JSON of data, in a buffer that stays valid until the next encode or clear; the caller zeroes it once used. */
+  /**
+   * The JSON of data, in a buffer that stays valid until the next encode or clear; the caller
+   * zeroes it once used. Deep-freezes data: what was saved is what memory keeps.
+   */
   encode(data: VaultData): Buffer {
     // Each key with the comma before it, then the value's JSON or a list's item parts.
     const pieces: (Buffer | readonly Buffer[])[] = [];
@@ -123,11 +113,13 @@ export class DataEncoder {
         length += 2 + Math.max(parts.length - 1, 0);
         for (const part of parts) length += part.length;
       } else {
+        freezeDeep(value);
         const body = json(value);
         pieces.push(head, body);
         length += body.length;
       }
     }
+    Object.freeze(data);
     for (const key of [...this.#lists.keys()]) if (!seen.has(key)) this.#drop(key);
     if (this.#scratch.length < length) {
       this.#scratch.fill(0);

@@ -363,9 +363,8 @@ export class Vault {
         }
         await this.#syncWithDisk();
         const current = this.data();
-        const proposed = await change(current, this.#disk.slots, this.#requireKey());
-        // Frozen before it is written, so what is on disk is exactly what memory will hold.
-        const commit = { ...proposed, data: freezeData(proposed.data) };
+        const commit = await change(current, this.#disk.slots, this.#requireKey());
+        // Encoding freezes the data, so what is on disk is exactly what memory will hold.
         const bytes = this.#encode(commit);
         try {
           await replaceFile(this.path, bytes, commit.backup);
