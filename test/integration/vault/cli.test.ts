@@ -1,37 +1,15 @@
 // Runs in: tests. `authdesk init` and `authdesk passwd` as a person and a script use them.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { once } from 'node:events';
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { PassThrough, Readable } from 'node:stream';
 import { after, describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import type { CliIo } from '../../../electron/cli/io.ts';
 import { encodeBase32 } from '../../../electron/core/otp/base32.ts';
 import { PasswordSource, withUnlockedVault } from '../../../electron/cli/vault-session.ts';
 import { Vault } from '../../../electron/core/vault/vault.ts';
 import { CHEAP_KDF, PASSWORD, tempVaultPath } from '../../unit/vault/support.ts';
-
-const AUTHDESK = fileURLToPath(new URL('../../../electron/cli/authdesk.ts', import.meta.url));
-
-interface Run {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-async function authdesk(args: string[], { stdin = '', env = {} }: { stdin?: string; env?: Record<string, string> } = {}): Promise<Run> {
-  const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('AUTHDESK_')));
-  const child = spawn(process.execPath, [AUTHDESK, ...args], { env: { ...clean, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));
-  child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
-  child.stdin.end(stdin);
-  const [code] = (await once(child, 'exit')) as [number | null];
-  return { code, stdout, stderr };
-}
+import { authdesk } from '../cli/support.ts';
 
 async function opensWith(path: string, password: string): Promise<boolean> {
   const vault = await Vault.open(path);
