@@ -43,6 +43,10 @@ async function linkBackup(path: string): Promise<void> {
     throw error;
   }
   await rename(staging, backupPathOf(path));
+  // When the backup already is this very file (a writer was killed between linking the backup
+  // and renaming its new file in), rename() between two links of one inode does nothing and
+  // leaves the staging name behind.
+  await unlink(staging).catch(() => undefined);
 }
 
 export type BackupPolicy = 'previous' | 'current';

@@ -1,6 +1,7 @@
 // Runs in: tests. The vault's operations as the app and the CLI use them.
 import assert from 'node:assert/strict';
-import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { link, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { isAuthdeskError } from '../../../electron/core/errors.ts';
 import { backupPathOf } from '../../../electron/core/vault/atomic-file.ts';
@@ -77,6 +78,18 @@ describe('vault operations', () => {
     const backup = await openWithPassword(await readFile(backupPathOf(path)), PASSWORD);
     assert.deepEqual(backup.accounts.map((a) => a.id), ['a1']);
     assert.equal((await stat(backupPathOf(path))).mode & 0o777, 0o600);
+  });
+
+  it('leaves no temporary file when the backup already is the current file (a writer killed mid-save)', async () => {
+    const path = await tempVaultPath(after);
+    const vault = await Vault.create(path, PASSWORD, options);
+    await vault.mutate((d) => ({ ...d, accounts: [account('a1', 'JBSWY3DPEHPK3PXP')] }));
+    await rm(backupPathOf(path));
+    await link(path, backupPathOf(path));
+    await vault.mutate((d) => ({ ...d, accounts: [...d.accounts, account('a2', 'GEZDGNBVGY3TQOJQ')] }));
+    assert.deepEqual((await readdir(dirname(path))).filter((name) => name.includes('.tmp-')), []);
+    const backup = await openWithPassword(await readFile(backupPathOf(path)), PASSWORD);
+    assert.deepEqual(backup.accounts.map((a) => a.id), ['a1']);
   });
 
   it('reloads what another process wrote before applying its own change', async () => {
