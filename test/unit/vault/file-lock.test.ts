@@ -20,7 +20,18 @@ describe('vault write lock', () => {
     const vault = await Vault.create(path, PASSWORD, { kdf: CHEAP_KDF, lockWaitMs: 150 });
     const before = await readFile(path);
     let release!: () => void;
-    const held = withFileLock(lockPathOf(path), () => new Promise<void>((resolve) => (release = resolve)));
+    let acquired!: () => void;
+    const holding = new Promise<void>((resolve) => (acquired = resolve));
+    const held = withFileLock(
+      lockPathOf(path),
+      () =>
+        new Promise<void>((resolve) => {
+          release = resolve;
+          acquired();
+        }),
+    );
+    // The other writer must hold the lock before this one asks, or this one may simply win.
+    await holding;
     const started = Date.now();
     await assert.rejects(vault.mutate((d) => ({ ...d, accounts: [account('a1', 'JBSWY3DPEHPK3PXP')] })), (error: { code?: string; message: string }) => {
       assert.equal(error.code, 'VAULT_IN_USE');
@@ -38,12 +49,15 @@ describe('vault write lock', () => {
   it('waits for a writer that finishes in time', async () => {
     const path = await tempVaultPath(after);
     const order: string[] = [];
+    let started!: () => void;
+    const firstHolds = new Promise<void>((resolve) => (started = resolve));
     const first = withFileLock(lockPathOf(path), async () => {
       order.push('first start');
+      started();
       await new Promise((r) => setTimeout(r, 100));
       order.push('first end');
     });
-    await new Promise((r) => setTimeout(r, 10));
+    await firstHolds;
     await withFileLock(lockPathOf(path), async () => void order.push('second'));
     await first;
     assert.deepEqual(order, ['first start', 'first end', 'second']);
