@@ -7,7 +7,8 @@ import { AuthdeskError } from '../errors.ts';
 import { counterCode, prepare } from '../otp/engine.ts';
 import type { OtpGenerator } from '../otp/engine.ts';
 import type { Clock } from '../platform/ports.ts';
-import type { Account, OtpParams } from '../vault/model.ts';
+import type { OtpParams } from '../otp/params.ts';
+import type { Account } from '../vault/model.ts';
 import type { VaultAccess } from './vault-access.ts';
 
 /** What the renderer gets: metadata only, never the secret. */

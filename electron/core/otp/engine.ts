@@ -11,7 +11,7 @@
 // otplib's results. Change together with crypto-plugin.ts and steam.ts.
 import { counterToBytes, createGuardrails, dynamicTruncate, truncateDigits, validateCounter, validatePeriod, validateSecret, validateTime } from '@otplib/core';
 import type { HashAlgorithm } from '@otplib/core';
-import type { OtpAlgorithm, OtpParams } from '../vault/model.ts';
+import type { OtpAlgorithm, OtpParams } from './params.ts';
 import { decodeBase32 } from './base32.ts';
 import { KeyObjectCryptoPlugin } from './crypto-plugin.ts';
 import { MAX_PERIOD, MAX_SECRET_BYTES } from './entry.ts';

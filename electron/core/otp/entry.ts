@@ -4,7 +4,7 @@
 // parameters plus the names a person sees. Everything that builds OtpParams goes through
 // otpParams() so every source gets the same defaults and the same checks.
 import { AuthdeskError } from '../errors.ts';
-import type { OtpAlgorithm, OtpParams, OtpType } from '../vault/model.ts';
+import type { OtpAlgorithm, OtpParams, OtpType } from './params.ts';
 import { decodeBase32, encodeBase32 } from './base32.ts';
 
 export interface OtpEntry {

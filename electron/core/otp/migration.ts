@@ -7,7 +7,7 @@
 import { randomInt } from 'node:crypto';
 import { Root } from 'protobufjs';
 import { AuthdeskError } from '../errors.ts';
-import type { OtpAlgorithm, OtpType } from '../vault/model.ts';
+import type { OtpAlgorithm, OtpType } from './params.ts';
 import { decodeBase32, encodeBase32 } from './base32.ts';
 import type { OtpEntry } from './entry.ts';
 import { DEFAULT_PERIOD, otpParams } from './entry.ts';

@@ -6,7 +6,7 @@
 // case, the issuer parameter winning over the label prefix. Steam accounts come as
 // otpauth://steam/... (Aegis) or as a totp URI with encoder=steam (KeePassXC and others).
 import { AuthdeskError } from '../errors.ts';
-import type { OtpType } from '../vault/model.ts';
+import type { OtpType } from './params.ts';
 import type { OtpEntry } from './entry.ts';
 import { otpParams, parseAlgorithm } from './entry.ts';
 

@@ -2,7 +2,25 @@
 //
 // What the core needs from its host. Main implements these with Electron (safeStorage,
 // electron-store, powerMonitor ...); the CLI and the tests implement them with plain Node.
-import type { KeychainInfo } from '../api/types.ts';
+
+export type KeychainBackend =
+  | 'keychain'
+  | 'dpapi'
+  | 'gnome_libsecret'
+  | 'kwallet'
+  | 'kwallet5'
+  | 'kwallet6'
+  | 'basic_text'
+  | 'unknown'
+  | 'none';
+
+export interface KeychainInfo {
+  /** The OS can encrypt with a key it keeps. */
+  readonly available: boolean;
+  readonly backend: KeychainBackend;
+  /** False where the backend protects nothing (Linux basic_text): the password stays required. */
+  readonly secure: boolean;
+}
 
 /** The OS keychain (Electron safeStorage in the app). The CLI has none. */
 export interface KeyProtector {
@@ -45,4 +63,24 @@ export type PowerEvent = 'suspend' | 'resume' | 'lock-screen' | 'unlock-screen';
 
 export interface PowerEvents {
   on(event: PowerEvent, listener: () => void): () => void;
+}
+
+/** What a question mid-operation is about, so a front end can word and place it. */
+export interface PromptContext {
+  /** Short: "TrueNAS nas.lan", "Weavr (alice@example.com)". */
+  readonly subject: string;
+  /** One sentence for the person: what is being asked and why. */
+  readonly message: string;
+}
+
+/**
+ * A question the user must answer in the middle of an operation (DESIGN §1): an OTP the vault
+ * cannot supply, an SMS code, a certificate to trust. The window and the CLI each implement it.
+ * Either method settles as declined (null or false) when `signal` aborts.
+ */
+export interface Prompt {
+  /** A code the user types (OTP, SMS); null when they decline. */
+  askCode(context: PromptContext & { readonly digits?: number }, signal: AbortSignal): Promise<string | null>;
+  /** A yes/no decision (trust this certificate fingerprint? store this new seed?). */
+  confirm(context: PromptContext & { readonly detail?: string }, signal: AbortSignal): Promise<boolean>;
 }

@@ -9,7 +9,8 @@
 // schemaVersion field), so the path is exercised by a real fixture
 // (test/unit/vault/fixtures/schema-v0.json) before the first real schema change needs it.
 import { AuthdeskError } from '../errors.ts';
-import { VAULT_SCHEMA_VERSION, type Account, type OtpAlgorithm, type OtpType, type VaultData } from './model.ts';
+import type { OtpAlgorithm, OtpType } from '../otp/params.ts';
+import { VAULT_SCHEMA_VERSION, type Account, type VaultData } from './model.ts';
 
 type Raw = Record<string, unknown>;
 

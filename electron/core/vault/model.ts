@@ -7,23 +7,9 @@
 // Note (schema version): bump VAULT_SCHEMA_VERSION whenever a field changes meaning or a
 // required field is added, and add the step to core/vault/migrations.ts.
 
+import type { OtpParams } from '../otp/params.ts';
+
 export const VAULT_SCHEMA_VERSION = 1;
-
-export type OtpType = 'totp' | 'hotp' | 'steam';
-export type OtpAlgorithm = 'SHA1' | 'SHA256' | 'SHA512';
-
-export interface OtpParams {
-  readonly type: OtpType;
-  /** RFC 4648 Base32, upper case, no padding, no spaces. */
-  readonly secret: string;
-  readonly algorithm: OtpAlgorithm;
-  /** 6 to 8 (5 for Steam). */
-  readonly digits: number;
-  /** Seconds; TOTP and Steam. */
-  readonly period: number;
-  /** HOTP only: the counter of the next code to show. */
-  readonly counter: number;
-}
 
 export interface Account {
   readonly id: string;

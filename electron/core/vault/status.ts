@@ -1,6 +1,13 @@
 // Runs in: main, CLI, tests.
 import { stat } from 'node:fs/promises';
-import type { VaultStatus } from '../api/types.ts';
+
+export type VaultState = 'none' | 'locked' | 'unlocked';
+
+export interface VaultStatus {
+  readonly state: VaultState;
+  /** Where the vault file lives (or would be created). */
+  readonly path: string;
+}
 
 /** Reports honestly whether a vault file exists; an existing vault starts locked. */
 export async function vaultFileStatus(path: string, unlocked: boolean): Promise<VaultStatus> {

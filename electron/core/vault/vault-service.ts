@@ -3,7 +3,7 @@
 // The app's one vault, from "no file yet" to unlocked and back: what the window's status,
 // create, unlock and lock calls act on. Every change of state is reported through onStatus
 // (main forwards it to the renderer's vault.onStatus event), including auto-lock.
-import type { VaultStatus } from '../api/types.ts';
+import type { VaultStatus } from './status.ts';
 import { AuthdeskError } from '../errors.ts';
 import { systemClock, type KeyProtector, type PowerEvents } from '../platform/ports.ts';
 import { AutoLock } from './auto-lock.ts';

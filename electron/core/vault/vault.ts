@@ -7,7 +7,7 @@
 // file that could not be read.
 import { mkdir, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import type { VaultStatus } from '../api/types.ts';
+import type { VaultStatus } from './status.ts';
 import { AuthdeskError, isAuthdeskError } from '../errors.ts';
 import { systemClock, type Clock, type KeyProtector } from '../platform/ports.ts';
 import { backupPathOf, fingerprint, readWithFingerprint, removeLeftoverTemps, replaceFile, type BackupPolicy } from './atomic-file.ts';

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { counterCode, timeCode } from '../../../electron/core/otp/engine.ts';
-import type { OtpAlgorithm, OtpParams, OtpType } from '../../../electron/core/vault/model.ts';
+import type { OtpAlgorithm, OtpParams, OtpType } from '../../../electron/core/otp/params.ts';
 import type { FormatId, ImportedEntry } from '../../../electron/core/transfer/index.ts';
 import { exportAegis, importData } from '../../../electron/core/transfer/index.ts';
 import { toVault, userView } from '../../unit/transfer/support.ts';

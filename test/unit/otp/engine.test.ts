@@ -10,7 +10,7 @@ import { KeyObjectCryptoPlugin } from '../../../electron/core/otp/crypto-plugin.
 import { counterCode, timeCode } from '../../../electron/core/otp/engine.ts';
 import { otpParams } from '../../../electron/core/otp/entry.ts';
 import { encodeSteam } from '../../../electron/core/otp/steam.ts';
-import type { OtpAlgorithm } from '../../../electron/core/vault/model.ts';
+import type { OtpAlgorithm } from '../../../electron/core/otp/params.ts';
 
 const FIXTURES = new URL('../../../../shared/aegis-fixtures/', import.meta.url);
 const noFixtures = !existsSync(FIXTURES) && 'shared aegis-fixtures not present';

@@ -5,7 +5,8 @@
 // AES-256-GCM and one password slot wraps it with an scrypt key (N=2^15, r=8, p=1).
 
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { Account, Group, OtpParams } from '../../vault/model.ts';
+import type { OtpParams } from '../../otp/params.ts';
+import type { Account, Group } from '../../vault/model.ts';
 import { aesGcmSeal, scrypt } from '../cipher.ts';
 import { AEGIS_CONTENT_VERSION, AEGIS_FILE_VERSION, AEGIS_SCRYPT, PASSWORD_SLOT } from './format.ts';
 import { iconToAegis } from './icon.ts';
