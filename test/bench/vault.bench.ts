@@ -13,7 +13,7 @@ import { calibrateKdf, deriveKey, KDF_FLOOR } from '../../electron/core/vault/kd
 import { createPasswordSlot, newMasterKey } from '../../electron/core/vault/key-slots.ts';
 import { emptyVaultData, type Account, type VaultData } from '../../electron/core/vault/model.ts';
 import { Vault } from '../../electron/core/vault/vault.ts';
-import { CHEAP_KDF, PASSWORD } from '../unit/vault/support.ts';
+import { CHEAP_KDF, PASSWORD } from '../support/vault.ts';
 import { compare, medianMs, result, type BenchResult } from './measure.ts';
 
 const ACCOUNTS = 10_000;

@@ -9,7 +9,7 @@ import type { KeyProtector } from '../../../electron/core/platform/ports.ts';
 import { PRODUCT_NAME, VAULT_FILE_NAME } from '../../../electron/core/platform/paths.ts';
 import type { VaultStatus } from '../../../electron/core/api/types.ts';
 import { VaultService } from '../../../electron/core/vault/vault-service.ts';
-import { CHEAP_KDF } from '../../unit/vault/support.ts';
+import { CHEAP_KDF } from '../../support/vault.ts';
 import packageJson from '../../../package.json' with { type: 'json' };
 
 export interface E2EOptions {

@@ -5,7 +5,7 @@ import { once } from 'node:events';
 import type { after } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { Vault } from '../../../electron/core/vault/vault.ts';
-import { CHEAP_KDF, PASSWORD, tempVaultPath } from '../../unit/vault/support.ts';
+import { CHEAP_KDF, PASSWORD, tempVaultPath } from '../../support/vault.ts';
 
 export { PASSWORD };
 

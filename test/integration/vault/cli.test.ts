@@ -8,7 +8,7 @@ import type { CliIo } from '../../../electron/cli/io.ts';
 import { encodeBase32 } from '../../../electron/core/otp/base32.ts';
 import { PasswordSource, withUnlockedVault } from '../../../electron/cli/vault-session.ts';
 import { Vault } from '../../../electron/core/vault/vault.ts';
-import { CHEAP_KDF, PASSWORD, tempVaultPath } from '../../unit/vault/support.ts';
+import { CHEAP_KDF, PASSWORD, tempVaultPath } from '../../support/vault.ts';
 import { authdesk } from '../cli/support.ts';
 
 async function opensWith(path: string, password: string): Promise<boolean> {

@@ -4,7 +4,7 @@
 // Commits one audit entry "<tag>:<n>" at a time and prints "<n>" on stdout only after the
 // commit returned, so every printed number is an acknowledged write.
 import { Vault } from '../../../electron/core/vault/vault.ts';
-import { CHEAP_KDF, PASSWORD } from '../../unit/vault/support.ts';
+import { CHEAP_KDF, PASSWORD } from '../../support/vault.ts';
 
 const [path, tag, count] = process.argv.slice(2);
 if (!path || !tag || !count) throw new Error('usage: commit-child.ts <vault> <tag> <commits|forever>');

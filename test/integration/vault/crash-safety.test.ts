@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { Vault } from '../../../electron/core/vault/vault.ts';
-import { CHEAP_KDF, PASSWORD, tempVaultPath } from '../../unit/vault/support.ts';
+import { CHEAP_KDF, PASSWORD, tempVaultPath } from '../../support/vault.ts';
 
 const CHILD = fileURLToPath(new URL('./commit-child.ts', import.meta.url));
 const KILLS = 200;

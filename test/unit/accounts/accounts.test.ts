@@ -5,7 +5,7 @@ import { AccountsService } from '../../../electron/core/accounts/accounts.ts';
 import { isAuthdeskError } from '../../../electron/core/errors.ts';
 import { parseOtpauthUri } from '../../../electron/core/otp/uri.ts';
 import { emptyVaultData } from '../../../electron/core/vault/model.ts';
-import { MemoryVault } from './memory-vault.ts';
+import { MemoryVault } from '../../support/memory-vault.ts';
 
 const clock = { ms: 1_700_000_000_000, now: () => clock.ms };
 const github = parseOtpauthUri('otpauth://totp/GitHub:alice?secret=JBSWY3DPEHPK3PXP');

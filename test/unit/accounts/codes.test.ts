@@ -7,36 +7,9 @@ import type { AccountCode } from '../../../electron/core/accounts/codes.ts';
 import { isAuthdeskError } from '../../../electron/core/errors.ts';
 import { encodeBase32 } from '../../../electron/core/otp/base32.ts';
 import { otpParams } from '../../../electron/core/otp/entry.ts';
-import type { Clock } from '../../../electron/core/platform/ports.ts';
-import { MemoryVault } from './memory-vault.ts';
+import { MemoryVault } from '../../support/memory-vault.ts';
+import { FakeClock } from '../../support/clock.ts';
 
-class FakeClock implements Clock {
-  ms: number;
-  timers: { at: number; fn: () => void; cancelled: boolean }[] = [];
-  constructor(ms: number) {
-    this.ms = ms;
-  }
-  now(): number {
-    return this.ms;
-  }
-  setTimeout(fn: () => void, ms: number): { cancel(): void } {
-    const timer = { at: this.ms + ms, fn, cancelled: false };
-    this.timers.push(timer);
-    return { cancel: () => { timer.cancelled = true; } };
-  }
-  /** Moves time forward, firing due timers in order. */
-  advance(ms: number): void {
-    const end = this.ms + ms;
-    for (;;) {
-      const due = this.timers.filter((t) => !t.cancelled && t.at <= end).sort((a, b) => a.at - b.at)[0];
-      if (!due) break;
-      this.timers.splice(this.timers.indexOf(due), 1);
-      this.ms = Math.max(this.ms, due.at);
-      due.fn();
-    }
-    this.ms = end;
-  }
-}
 
 // RFC 6238 / RFC 4226 seed, with their published codes below.
 const SEED = encodeBase32(Buffer.from('12345678901234567890'));
@@ -75,7 +48,7 @@ test('codes are computed once per period and move on exactly at the boundary', a
   assert.equal(after?.code, '14050471');
   assert.equal(after?.validFrom, 1_111_111_110_000);
   // After a long sleep, nothing stale is carried over.
-  clock.ms = 59_000;
+  clock.set(59_000);
   assert.equal(codes.list()[0]?.code, '94287082');
 });
 
@@ -128,7 +101,7 @@ test('watch pushes codes now and at each expiry through the Clock, until stopped
   const { codes, clock, vault, accounts } = await setup(1_000);
   const pushes: { at: number; codes: AccountCode[] }[] = [];
   const errors: unknown[] = [];
-  const watch = codes.watch((c) => pushes.push({ at: clock.ms, codes: c }), (e) => errors.push(e));
+  const watch = codes.watch((c) => pushes.push({ at: clock.now(), codes: c }), (e) => errors.push(e));
   clock.advance(60_000);
   // Periods of 30 s and 20 s: boundaries at 20, 30, 40 and 60 s.
   assert.deepEqual(pushes.map((p) => p.at), [1_000, 20_000, 30_000, 40_000, 60_000]);
@@ -138,7 +111,7 @@ test('watch pushes codes now and at each expiry through the Clock, until stopped
   await accounts.add({ issuer: 'New', label: 'n', otp: otpParams({ type: 'totp', secret: SEED, period: 7 }) });
   watch.refresh();
   assert.equal(pushes.at(-1)?.codes.length, 5);
-  assert.equal(clock.timers.filter((t) => !t.cancelled).length, 1);
+  assert.equal(clock.pendingTimers(), 1);
   clock.advance(3_000);
   assert.equal(pushes.at(-1)?.at, 63_000, 'the 7 s account is now the first to expire');
 
@@ -147,10 +120,10 @@ test('watch pushes codes now and at each expiry through the Clock, until stopped
   clock.advance(60_000);
   assert.equal(pushes.length, count);
 
-  const again = codes.watch(() => pushes.push({ at: clock.ms, codes: [] }), (e) => errors.push(e));
+  const again = codes.watch(() => pushes.push({ at: clock.now(), codes: [] }), (e) => errors.push(e));
   vault.locked = true;
   clock.advance(30_000);
   assert.ok(errors.length === 1 && isAuthdeskError(errors[0], 'VAULT_LOCKED'));
-  assert.equal(clock.timers.filter((t) => !t.cancelled).length, 0, 'a locked vault leaves no timer running');
+  assert.equal(clock.pendingTimers(), 0, 'a locked vault leaves no timer running');
   again.stop();
 });

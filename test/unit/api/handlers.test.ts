@@ -5,7 +5,7 @@ import { contract } from '../../../electron/core/api/contract.ts';
 import { createHandlers } from '../../../electron/core/api/handlers.ts';
 import { createRouter } from '../../../electron/core/api/router.ts';
 import { VaultService } from '../../../electron/core/vault/vault-service.ts';
-import { CHEAP_KDF, FakeKeyProtector, PASSWORD, tempVaultPath } from '../vault/support.ts';
+import { CHEAP_KDF, FakeKeyProtector, PASSWORD, tempVaultPath } from '../../support/vault.ts';
 
 const own = 'app://authdesk/index.html';
 

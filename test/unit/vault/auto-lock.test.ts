@@ -1,24 +1,11 @@
 // Runs in: tests. When the vault locks by itself.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { PowerEvent, PowerEvents } from '../../../electron/core/platform/ports.ts';
 import { AutoLock } from '../../../electron/core/vault/auto-lock.ts';
-import { FakeClock } from './support.ts';
+import {  } from '../../support/vault.ts';
+import { FakeClock } from '../../support/clock.ts';
+import { FakePower } from '../../support/power.ts';
 
-class FakePower implements PowerEvents {
-  readonly listeners = new Map<PowerEvent, Set<() => void>>();
-
-  on(event: PowerEvent, listener: () => void): () => void {
-    const set = this.listeners.get(event) ?? new Set();
-    set.add(listener);
-    this.listeners.set(event, set);
-    return () => set.delete(listener);
-  }
-
-  emit(event: PowerEvent): void {
-    for (const listener of this.listeners.get(event) ?? []) listener();
-  }
-}
 
 function setup(idleMinutes: number) {
   const clock = new FakeClock();
@@ -45,26 +32,26 @@ describe('auto-lock', () => {
   it('locks on suspend and on screen lock, not on resume', () => {
     const { power, autoLock, locks } = setup(5);
     autoLock.arm();
-    power.emit('resume');
-    power.emit('unlock-screen');
+    power.fire('resume');
+    power.fire('unlock-screen');
     assert.equal(locks(), 0);
-    power.emit('suspend');
+    power.fire('suspend');
     assert.equal(locks(), 1);
     autoLock.arm();
-    power.emit('lock-screen');
+    power.fire('lock-screen');
     assert.equal(locks(), 2);
   });
 
   it('does nothing while disarmed (vault already locked) or after dispose', () => {
     const { clock, power, autoLock, locks } = setup(1);
-    power.emit('suspend');
+    power.fire('suspend');
     clock.advance(10 * 60_000);
     autoLock.arm();
     autoLock.disarm();
     clock.advance(10 * 60_000);
     autoLock.arm();
     autoLock.dispose();
-    power.emit('lock-screen');
+    power.fire('lock-screen');
     clock.advance(10 * 60_000);
     assert.equal(locks(), 0);
   });
@@ -78,7 +65,7 @@ describe('auto-lock', () => {
     clock.advance(2 * 60_000);
     assert.equal(locks(), 1);
     autoLock.arm();
-    power.emit('suspend');
+    power.fire('suspend');
     assert.equal(locks(), 2);
   });
 });

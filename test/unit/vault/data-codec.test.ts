@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { DataEncoder, decodeData, freezeData } from '../../../electron/core/vault/data-codec.ts';
 import { emptyVaultData, type VaultData } from '../../../electron/core/vault/model.ts';
-import { account } from './support.ts';
+import { account } from '../../support/vault.ts';
 
 describe('vault data encoding', () => {
   it('matches JSON.stringify through replacements, inserts, removals and re-sorts', () => {

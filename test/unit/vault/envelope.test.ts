@@ -8,7 +8,7 @@ import { encodeBase32 } from '../../../electron/core/otp/base32.ts';
 import { emptyVaultData } from '../../../electron/core/vault/model.ts';
 import { openWithPassword, sealWithPassword } from '../../../electron/core/vault/password-seal.ts';
 import { Vault } from '../../../electron/core/vault/vault.ts';
-import { account, CHEAP_KDF, PASSWORD, tempVaultPath } from './support.ts';
+import { account, CHEAP_KDF, PASSWORD, tempVaultPath } from '../../support/vault.ts';
 
 const options = { kdf: CHEAP_KDF };
 

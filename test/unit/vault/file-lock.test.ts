@@ -8,7 +8,7 @@ import { dirname } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { withFileLock } from '../../../electron/core/vault/file-lock.ts';
 import { lockPathOf, Vault } from '../../../electron/core/vault/vault.ts';
-import { account, CHEAP_KDF, PASSWORD, tempVaultPath } from './support.ts';
+import { account, CHEAP_KDF, PASSWORD, tempVaultPath } from '../../support/vault.ts';
 
 function lockBy(pid: number, at = Date.now()): string {
   return JSON.stringify({ pid, host: hostname(), at, token: 'someone-else' });

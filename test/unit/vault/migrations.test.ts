@@ -8,7 +8,7 @@ import { migrate } from '../../../electron/core/vault/migrations.ts';
 import { VAULT_SCHEMA_VERSION } from '../../../electron/core/vault/model.ts';
 import { replaceFile } from '../../../electron/core/vault/atomic-file.ts';
 import { Vault } from '../../../electron/core/vault/vault.ts';
-import { CHEAP_KDF, PASSWORD, tempVaultPath } from './support.ts';
+import { CHEAP_KDF, PASSWORD, tempVaultPath } from '../../support/vault.ts';
 
 const fixture = new URL('./fixtures/schema-v0.json', import.meta.url);
 

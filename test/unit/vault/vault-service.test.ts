@@ -3,22 +3,11 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, test } from 'node:test';
 import type { VaultStatus } from '../../../electron/core/api/types.ts';
-import type { PowerEvent, PowerEvents } from '../../../electron/core/platform/ports.ts';
 import { VaultService } from '../../../electron/core/vault/vault-service.ts';
-import { CHEAP_KDF, FakeClock, FakeKeyProtector, PASSWORD, tempVaultPath } from './support.ts';
+import { CHEAP_KDF, FakeKeyProtector, PASSWORD, tempVaultPath } from '../../support/vault.ts';
+import { FakeClock } from '../../support/clock.ts';
+import { FakePower } from '../../support/power.ts';
 
-class FakePower implements PowerEvents {
-  readonly #listeners = new Map<PowerEvent, Set<() => void>>();
-  on(event: PowerEvent, listener: () => void): () => void {
-    const set = this.#listeners.get(event) ?? new Set();
-    set.add(listener);
-    this.#listeners.set(event, set);
-    return () => set.delete(listener);
-  }
-  fire(event: PowerEvent): void {
-    for (const listener of this.#listeners.get(event) ?? []) listener();
-  }
-}
 
 async function service(options: { idleMinutes?: number; keychain?: boolean } = {}) {
   const path = await tempVaultPath(after);

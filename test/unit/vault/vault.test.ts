@@ -7,7 +7,8 @@ import { isAuthdeskError } from '../../../electron/core/errors.ts';
 import { backupPathOf } from '../../../electron/core/vault/atomic-file.ts';
 import { openWithPassword } from '../../../electron/core/vault/password-seal.ts';
 import { Vault } from '../../../electron/core/vault/vault.ts';
-import { account, CHEAP_KDF, FakeClock, FakeKeyProtector, PASSWORD, tempVaultPath } from './support.ts';
+import { account, CHEAP_KDF, FakeKeyProtector, PASSWORD, tempVaultPath } from '../../support/vault.ts';
+import { FakeClock } from '../../support/clock.ts';
 
 const options = { kdf: CHEAP_KDF };
 const NEW_PASSWORD = 'a brand new passphrase';

@@ -1,12 +1,12 @@
-// Runs in: tests. Shared set-up for the vault tests (not a test file itself).
+// Runs in: tests. The vault side of the test kit: a cheap KDF, temporary vaults, a fake
+// keychain and account fixtures.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { after } from 'node:test';
-import type { KeychainInfo } from '../../../electron/core/api/types.ts';
-import type { KdfParams } from '../../../electron/core/vault/kdf.ts';
-import type { Clock, KeyProtector } from '../../../electron/core/platform/ports.ts';
-import type { Account } from '../../../electron/core/vault/model.ts';
+import type { KdfParams } from '../../electron/core/vault/kdf.ts';
+import type { KeychainInfo, KeyProtector } from '../../electron/core/platform/ports.ts';
+import type { Account } from '../../electron/core/vault/model.ts';
 
 /** Argon2id at its cheapest, so each unlock in a test takes about a millisecond. */
 export const CHEAP_KDF: KdfParams = { memoryKiB: 64, iterations: 1, parallelism: 1 };
@@ -17,28 +17,6 @@ export async function tempVaultPath(cleanup: typeof after): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'authdesk-vault-'));
   cleanup(() => rm(dir, { recursive: true, force: true }));
   return join(dir, 'vault.authdesk');
-}
-
-export class FakeClock implements Clock {
-  #now = 1_800_000_000_000;
-  #timers: { at: number; fn: () => void; cancelled: boolean }[] = [];
-
-  now(): number {
-    return this.#now;
-  }
-
-  setTimeout(fn: () => void, ms: number): { cancel(): void } {
-    const timer = { at: this.#now + ms, fn, cancelled: false };
-    this.#timers.push(timer);
-    return { cancel: () => void (timer.cancelled = true) };
-  }
-
-  advance(ms: number): void {
-    this.#now += ms;
-    const due = this.#timers.filter((t) => !t.cancelled && t.at <= this.#now);
-    this.#timers = this.#timers.filter((t) => !due.includes(t));
-    for (const t of due) t.fn();
-  }
 }
 
 /** A stand-in for safeStorage: XOR with a fixed pad, enough to prove the slot round-trips. */

@@ -2,10 +2,10 @@
 //
 // An in-memory VaultAccess: data is deeply frozen like the real vault's, and every save is
 // recorded so tests can check what was on "disk" and when.
-import type { VaultAccess } from '../../../electron/core/accounts/vault-access.ts';
-import { AuthdeskError } from '../../../electron/core/errors.ts';
-import { emptyVaultData } from '../../../electron/core/vault/model.ts';
-import type { VaultData } from '../../../electron/core/vault/model.ts';
+import type { VaultAccess } from '../../electron/core/accounts/vault-access.ts';
+import { AuthdeskError } from '../../electron/core/errors.ts';
+import { emptyVaultData } from '../../electron/core/vault/model.ts';
+import type { VaultData } from '../../electron/core/vault/model.ts';
 
 function deepFreeze<T>(value: T): T {
   if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
