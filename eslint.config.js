@@ -8,6 +8,7 @@ import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
 import { builtinModules } from 'node:module';
 import ts from 'typescript-eslint';
+import { coreLayers } from './eslint/core-layers.js';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 const climb = '^(\\.\\./)+';
@@ -29,7 +30,25 @@ export default ts.config(
   },
   {
     files: ['electron/core/**/*.ts'],
+    plugins: { authdesk: { rules: { 'core-layers': coreLayers } } },
     rules: {
+      // The layers of electron/core, bottom up (DESIGN §1). A folder imports only from its own
+      // folder and from layers below it; the README's layout section lists the same table.
+      'authdesk/core-layers': [
+        'error',
+        {
+          layers: [
+            ['errors', 'platform'],
+            ['otp'],
+            ['vault'],
+            ['accounts', 'transfer'],
+            ['providers'],
+            ['sessions', 'approvals'],
+            ['app'],
+            ['api'],
+          ],
+        },
+      ],
       'no-restricted-imports': [
         'error',
         {
