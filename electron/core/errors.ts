@@ -34,9 +34,26 @@ export const ERROR_CODES = [
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+/**
+ * The details allowed to leave main with an error: each is safe to show and lets the window do
+ * better than quote the message (count down to retryAt, offer the backup, focus the field).
+ * Every other detail stays in main, however harmless it looks.
+ */
+export interface WireDetails {
+  /** When a throttled action may be tried again, in ms since the epoch. */
+  readonly retryAt?: number;
+  /** The previous good copy of a damaged vault. */
+  readonly backupPath?: string;
+  /** The input field a validation error is about, as a dot path. */
+  readonly field?: string;
+}
+
+const WIRE_DETAIL_KEYS = ['retryAt', 'backupPath', 'field'] as const satisfies readonly (keyof WireDetails)[];
+
 export interface WireError {
   readonly code: ErrorCode;
   readonly message: string;
+  readonly details?: WireDetails;
 }
 
 export class AuthdeskError extends Error {
@@ -51,7 +68,9 @@ export class AuthdeskError extends Error {
   }
 
   toWire(): WireError {
-    return { code: this.code, message: this.message };
+    const details: Record<string, unknown> = {};
+    for (const key of WIRE_DETAIL_KEYS) if (this.details?.[key] !== undefined) details[key] = this.details[key];
+    return Object.keys(details).length === 0 ? { code: this.code, message: this.message } : { code: this.code, message: this.message, details: details as WireDetails };
   }
 }
 

@@ -3,13 +3,17 @@
 // this file, where it can be tested without Electron.
 import { app, BrowserWindow, session } from 'electron';
 import { join } from 'node:path';
-import { contract } from '../core/api/contract.ts';
-import { createHandlers } from '../core/api/handlers.ts';
+import { contract } from '../core/api/contract/index.ts';
+import { connectEvents } from '../core/api/events.ts';
+import { createHandlers } from '../core/api/handlers/index.ts';
 import { createRouter } from '../core/api/router.ts';
 import { APP_ORIGIN, isTrustedSender } from '../core/api/sender.ts';
+import { createCore } from '../core/app/core.ts';
+import { PromptBroker } from '../core/app/prompts.ts';
 import { defaultVaultPath } from '../core/platform/paths.ts';
-import { VaultService } from '../core/vault/vault-service.ts';
-import { createEmitters, registerRouter } from './ipc.ts';
+import { systemClock } from '../core/platform/ports.ts';
+import { settingsFile } from '../core/platform/settings-file.ts';
+import { registerRouter, windowEmitters } from './ipc.ts';
 import { safeStorageKeyProtector } from './keychain.ts';
 import { powerMonitorEvents } from './power.ts';
 import { createMainWindow } from './window/main-window.ts';
@@ -51,25 +55,29 @@ if (!app.requestSingleInstanceLock()) {
   denyAllPermissions(session.defaultSession);
   serveRenderer(join(distDir, 'renderer'));
 
-  const emit = createEmitters(contract, () => mainWindow?.webContents ?? null);
-  const vault = new VaultService({
-    path: defaultVaultPath(app.getPath('userData')),
-    keyProtector: safeStorageKeyProtector,
-    power: powerMonitorEvents,
-    onStatus: (status) => emit.vault.onStatus(status),
-  });
-  app.on('before-quit', () => vault.dispose());
-  const handlers = createHandlers({
+  const userData = app.getPath('userData');
+  const prompts = new PromptBroker();
+  // Clipboard and notifications stay null until the features that use them land (codes
+  // copying, approvals): a port nothing calls would be code nobody tests.
+  const core = createCore({
     app: { name: app.getName(), version: app.getVersion(), platform: process.platform },
+    vaultPath: defaultVaultPath(userData),
+    clock: systemClock,
+    power: powerMonitorEvents,
+    settings: settingsFile(userData),
+    prompt: prompts,
     keyProtector: safeStorageKeyProtector,
-    vault,
+    clipboard: null,
+    notifier: null,
   });
+  connectEvents(core, prompts, windowEmitters(contract, () => mainWindow?.webContents ?? null));
+  app.on('before-quit', () => core.dispose());
   registerRouter(
-    createRouter(contract, handlers, {
+    createRouter(contract, createHandlers(core, prompts), {
       isTrustedSender: (url) => isTrustedSender(url, appOrigin),
+      onUserActivity: () => core.vault.activity(),
       onInternalError: (channel, error) => console.error(`authdesk: ${channel} failed (${(error as Error)?.name ?? 'Error'})`),
     }),
-    () => vault.activity(),
   );
 
   const open = () => {

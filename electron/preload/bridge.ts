@@ -4,7 +4,7 @@
 // real preload, a Playwright binding in the e2e stand-in. Both expose exactly this object, so
 // the e2e tests exercise the same bridge the app ships. Listeners receive only the payload,
 // never the Electron event.
-import { contract, type Contract } from '../core/api/contract.ts';
+import { contract, type Contract } from '../core/api/contract/index.ts';
 import { channelName, members, type Bridge, type Result } from '../core/api/spec.ts';
 
 export interface Transport {

@@ -98,13 +98,13 @@ describe('window frame', () => {
     await page.keyboard.press('Control+1');
     const panel = page.getByTestId('vault-panel');
     assert.match(await panel.getByRole('heading').innerText(), /Create your vault/);
-    assert.match(await panel.innerText(), new RegExp(harness.services.vaultPath.replaceAll('.', '\\.')));
+    assert.match(await panel.innerText(), new RegExp(harness.vaultPath.replaceAll('.', '\\.')));
     assert.equal(await panel.getByRole('button', { name: 'Create vault' }).isEnabled(), true);
     assert.equal(await page.getByTestId('vault-badge').innerText(), 'No vault yet');
 
     // Created and locked by main's side; its status events reach the page as main's would.
-    await harness.services.vault.create(PASSWORD);
-    harness.services.vault.lock();
+    await harness.core.vault.create(PASSWORD);
+    harness.core.vault.lock();
     await page.getByRole('heading', { name: 'Your vault is locked' }).waitFor();
     assert.equal(await page.getByTestId('vault-badge').innerText(), 'Vault locked');
 

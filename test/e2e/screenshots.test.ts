@@ -97,10 +97,10 @@ describe('screens in light and dark', () => {
   });
 
   test('the unlock form after a wrong password, in both themes, with readable text', { skip }, async () => {
-    const { page, services } = harness;
+    const { page, core } = harness;
     // Created and locked by main's side; its status events reach the page as main's would.
-    await services.vault.create(PASSWORD);
-    services.vault.lock();
+    await core.vault.create(PASSWORD);
+    core.vault.lock();
     const form = page.getByRole('form', { name: 'Unlock your vault' });
     await form.getByLabel('Vault password').fill('not the password');
     await page.keyboard.press('Enter');

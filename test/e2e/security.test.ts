@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { request } from 'node:http';
 import { after, before, describe, test } from 'node:test';
 import type { ConsoleMessage } from 'playwright-core';
+import { contract } from '../../electron/core/api/contract/index.ts';
 import { channelName } from '../../electron/core/api/spec.ts';
 import { chromiumSkipReason } from './support/chromium.ts';
 import { startHarness, type Harness } from './support/harness.ts';
@@ -108,7 +109,7 @@ describe('renderer security', () => {
         namespaces: Object.keys(window.authdesk).sort(),
       };
     });
-    assert.deepEqual(result, { same: true, frozen: true, deleted: false, namespaces: ['app', 'vault'] });
+    assert.deepEqual(result, { same: true, frozen: true, deleted: false, namespaces: Object.keys(contract).sort() });
   });
 
   test('a call from another origin is refused with FORBIDDEN_SENDER, and the app says so', { skip }, async () => {

@@ -51,7 +51,7 @@ describe('the vault from the window', () => {
     assert.match(await form.getByRole('alert').innerText(), /The two passwords are different/);
     assert.equal(await repeat.getAttribute('aria-invalid'), 'true');
     assert.equal(await focused(page), 'Repeat the password', 'focus goes to the field to fix');
-    assert.equal(await exists(harness.services.vaultPath), false);
+    assert.equal(await exists(harness.vaultPath), false);
     assert.equal(await password.inputValue(), PASSWORD, 'nothing the user typed is thrown away');
 
     await repeat.fill(PASSWORD);
@@ -69,7 +69,7 @@ describe('the vault from the window', () => {
     assert.match(await alert.innerText(), /The vault password must be at least 8 characters long\./);
     assert.match(await alert.innerText(), /INVALID_INPUT/);
     assert.equal(await form.getByLabel('Vault password').inputValue(), 'short12');
-    assert.equal(await exists(harness.services.vaultPath), false);
+    assert.equal(await exists(harness.vaultPath), false);
   });
 
   test('a good password creates the vault on disk, unlocked, with no trace of the password', { skip }, async () => {
@@ -91,9 +91,9 @@ describe('the vault from the window', () => {
     const seen = await page.evaluate(() => Reflect.get(window, '__busySeen') as string[]);
     assert.ok(seen.includes('true|true|Creating your vault…'), `busy while Argon2id runs: ${seen.join(', ')}`);
     assert.equal(await badge(page), 'Vault unlocked');
-    assert.equal((await harness.services.vault.status()).state, 'unlocked');
+    assert.equal((await harness.core.vault.status()).state, 'unlocked');
 
-    const file = await readFile(harness.services.vaultPath);
+    const file = await readFile(harness.vaultPath);
     for (const trace of [Buffer.from(PASSWORD, 'utf8'), Buffer.from(PASSWORD, 'utf16le'), Buffer.from(Buffer.from(PASSWORD).toString('base64'))]) {
       assert.equal(file.includes(trace), false, 'the file holds no form of the password');
     }
@@ -104,7 +104,7 @@ describe('the vault from the window', () => {
     await lockedHeading(page).waitFor();
     assert.equal(await badge(page), 'Vault locked');
     assert.equal(await page.getByRole('button', { name: /^Lock/ }).count(), 0, 'no Lock button on a locked vault');
-    assert.equal((await harness.services.vault.status()).state, 'locked');
+    assert.equal((await harness.core.vault.status()).state, 'locked');
     const field = page.getByRole('form', { name: 'Unlock your vault' }).getByLabel('Vault password');
     assert.equal(await field.getAttribute('autocomplete'), 'current-password');
     assert.equal(await focused(page), 'Vault password', 'the user can type the password at once');
@@ -122,7 +122,7 @@ describe('the vault from the window', () => {
     assert.equal(await form.getByLabel('Vault password').getAttribute('aria-invalid'), 'true');
     assert.equal(await focused(page), 'Vault password');
     assert.equal(await badge(page), 'Vault locked');
-    assert.equal((await harness.services.vault.status()).state, 'locked');
+    assert.equal((await harness.core.vault.status()).state, 'locked');
   });
 
   test('the right password unlocks, and Ctrl+L locks again from anywhere', { skip }, async () => {
@@ -137,13 +137,13 @@ describe('the vault from the window', () => {
     await page.keyboard.press('Control+l');
     await lockedHeading(page).waitFor();
     assert.equal(await badge(page), 'Vault locked');
-    assert.equal((await harness.services.vault.status()).state, 'locked');
+    assert.equal((await harness.core.vault.status()).state, 'locked');
   });
 
   test('a lock from main (as auto-lock sends it) brings back the unlock form', { skip }, async () => {
-    await harness.services.vault.unlockWithPassword(PASSWORD);
+    await harness.core.vault.unlockWithPassword(PASSWORD);
     await unlockedHeading(page).or(page.getByRole('heading', { name: 'No sign-in profiles yet' })).waitFor();
-    harness.services.vault.lock();
+    harness.core.vault.lock();
     await lockedHeading(page).waitFor();
     assert.equal(await badge(page), 'Vault locked');
   });
@@ -177,8 +177,8 @@ describe('unlocking with a secure keychain', () => {
   before(async () => {
     if (skip) return;
     harness = await startHarness({ keyProtector: secureKeychain });
-    await harness.services.vault.create(PASSWORD);
-    harness.services.vault.lock();
+    await harness.core.vault.create(PASSWORD);
+    harness.core.vault.lock();
   });
 
   after(async () => {

@@ -10,6 +10,12 @@ import { CHANNEL_PREFIX, channelName, members } from './spec.ts';
 
 export interface RouterOptions {
   isTrustedSender(senderUrl: string | undefined): boolean;
+  /**
+   * Called for each call the contract marks as user activity, once it passed the sender and
+   * input checks: auto-lock restarts its countdown. Background calls and refused calls never
+   * count, so a polling window or a hostile frame cannot keep the vault open.
+   */
+  onUserActivity?(): void;
   /** Told about unexpected failures (not AuthdeskErrors); must not log secrets. */
   onInternalError?(channel: string, error: unknown): void;
 }
@@ -47,8 +53,9 @@ export function createRouter<C extends ContractShape>(contract: C, handlers: Han
           const issue = parsed.issues[0];
           const where = issue ? (v.getDotPath(issue) ?? 'input') : 'input';
           const expected = issue?.expected ? ` should be ${issue.expected}` : ' is not valid';
-          throw new AuthdeskError('INVALID_INPUT', `Invalid request: ${where}${expected}.`);
+          throw new AuthdeskError('INVALID_INPUT', `Invalid request: ${where}${expected}.`, { details: { field: where } });
         }
+        if (entry.spec.activity === 'user') options.onUserActivity?.();
         return { ok: true, value: await entry.run(parsed.output) };
       } catch (error) {
         if (!(error instanceof AuthdeskError)) options.onInternalError?.(channel, error);

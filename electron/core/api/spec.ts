@@ -6,9 +6,17 @@
 import type * as v from 'valibot';
 import type { WireError } from '../errors.ts';
 
+/**
+ * Whether a call is the user doing something (it restarts the auto-lock countdown) or the
+ * window keeping itself current (status polls, code refreshes), which must never keep an
+ * idle vault unlocked.
+ */
+export type Activity = 'user' | 'background';
+
 export interface CallSpec<S extends v.GenericSchema, O> {
   readonly kind: 'call';
   readonly input: S;
+  readonly activity: Activity;
   /** Phantom: carries the output type only. */
   readonly output?: O;
 }
@@ -25,7 +33,7 @@ export type ContractShape = Readonly<Record<string, Readonly<Record<string, Spec
 
 export const call =
   <O>() =>
-  <S extends v.GenericSchema>(input: S): CallSpec<S, O> => ({ kind: 'call', input });
+  <S extends v.GenericSchema>(input: S, activity: Activity): CallSpec<S, O> => ({ kind: 'call', input, activity });
 
 export const event = <P>(): EventSpec<P> => ({ kind: 'event' });
 
@@ -69,4 +77,15 @@ export function* members(contract: ContractShape): Generator<{ namespace: string
   for (const [namespace, group] of Object.entries(contract)) {
     for (const [member, spec] of Object.entries(group)) yield { namespace, member, spec };
   }
+}
+
+/** One emitter per event of the contract, each sending its channel and payload through send. */
+export function createEmitters<C extends ContractShape>(contract: C, send: (channel: string, payload: unknown) => void): Emitters<C> {
+  const emitters: Record<string, Record<string, (payload: unknown) => void>> = {};
+  for (const { namespace, member, spec } of members(contract)) {
+    if (spec.kind !== 'event') continue;
+    const channel = channelName(namespace, member);
+    (emitters[namespace] ??= {})[member] = (payload) => send(channel, payload);
+  }
+  return emitters as unknown as Emitters<C>;
 }

@@ -3,8 +3,12 @@
 // The shapes that cross the IPC boundary. Metadata only: nothing here may hold a secret.
 // Each type is declared in the lowest core layer that needs it and re-exported here, so the
 // renderer finds every wire shape in one file.
+import type { OtpAlgorithm, OtpType } from '../otp/params.ts';
 import type { KeychainInfo } from '../platform/ports.ts';
 
+export type { AccountCode } from '../accounts/codes.ts';
+export type { PromptEvent, Question } from '../app/prompts.ts';
+export type { Settings } from '../app/settings.ts';
 export type { KeychainBackend, KeychainInfo } from '../platform/ports.ts';
 export type { VaultState, VaultStatus } from '../vault/status.ts';
 
@@ -13,4 +17,24 @@ export interface AppInfo {
   readonly version: string;
   readonly platform: NodeJS.Platform;
   readonly keychain: KeychainInfo;
+}
+
+/** An account as the window sees it: everything but the secret. */
+export interface AccountView {
+  readonly id: string;
+  readonly issuer: string;
+  readonly label: string;
+  readonly type: OtpType;
+  readonly algorithm: OtpAlgorithm;
+  readonly digits: number;
+  readonly period: number;
+  readonly groupIds: readonly string[];
+  readonly favourite: boolean;
+  readonly icon: string | null;
+  readonly note: string;
+}
+
+export interface TransferFormats {
+  readonly import: readonly { readonly id: string; readonly name: string }[];
+  readonly export: readonly { readonly id: string; readonly encrypted: boolean }[];
 }

@@ -52,7 +52,7 @@ export class PasswordThrottle {
     }
   }
 
-  /** Throws VAULT_THROTTLED (details.retryAfterMs) while a wait is due. */
+  /** Throws VAULT_THROTTLED (details.retryAfterMs, and retryAt for the window) while a wait is due. */
   async check(): Promise<void> {
     const record = await this.#read();
     const delay = throttleDelayMs(record.failures);
@@ -61,7 +61,7 @@ export class PasswordThrottle {
     if (wait > 0) {
       const seconds = Math.ceil(wait / 1000);
       throw new AuthdeskError('VAULT_THROTTLED', `Too many wrong passwords. Try again in ${seconds} second${seconds === 1 ? '' : 's'}.`, {
-        details: { retryAfterMs: wait, failures: record.failures },
+        details: { retryAfterMs: wait, retryAt: this.#clock.now() + wait, failures: record.failures },
       });
     }
   }

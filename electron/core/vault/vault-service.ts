@@ -1,8 +1,8 @@
 // Runs in: main, tests (and the e2e harness's server side).
 //
 // The app's one vault, from "no file yet" to unlocked and back: what the window's status,
-// create, unlock and lock calls act on. Every change of state is reported through onStatus
-// (main forwards it to the renderer's vault.onStatus event), including auto-lock.
+// create, unlock and lock calls act on. Every change of state, auto-lock included, goes to
+// every onStatus listener (the window's vault.onStatus event, the codes cache, later the tray).
 import type { VaultStatus } from './status.ts';
 import { AuthdeskError } from '../errors.ts';
 import { systemClock, type KeyProtector, type PowerEvents } from '../platform/ports.ts';
@@ -17,7 +17,6 @@ export interface VaultServiceOptions extends VaultOptions {
   readonly keyProtector: KeyProtector | null;
   readonly power: PowerEvents;
   readonly idleMinutes?: number;
-  readonly onStatus?: (status: VaultStatus) => void;
 }
 
 export class VaultService {
@@ -25,6 +24,7 @@ export class VaultService {
   readonly #options: VaultServiceOptions;
   readonly #autoLock: AutoLock;
   #vault: Vault | null = null;
+  readonly #listeners = new Set<(status: VaultStatus) => void>();
 
   constructor(options: VaultServiceOptions) {
     this.path = options.path;
@@ -39,6 +39,12 @@ export class VaultService {
 
   async status(): Promise<VaultStatus> {
     return vaultFileStatus(this.path, this.#vault?.isUnlocked ?? false);
+  }
+
+  /** Calls listener with the new status after every change; returns the unsubscribe. */
+  onStatus(listener: (status: VaultStatus) => void): () => void {
+    this.#listeners.add(listener);
+    return () => void this.#listeners.delete(listener);
   }
 
   /** The unlocked vault, for the services that read and change it. */
@@ -96,14 +102,17 @@ export class VaultService {
     this.#vault = vault;
     vault.onLock(() => {
       this.#autoLock.disarm();
-      void this.#changed();
+      this.#changed();
     });
     this.#autoLock.arm();
   }
 
-  async #changed(): Promise<VaultStatus> {
-    const status = await this.status();
-    this.#options.onStatus?.(status);
+  // Note (ordered events): a change is announced synchronously, from the state this service
+  // holds (a vault it has opened has a file), so listeners hear lock and unlock in the order
+  // they happened; status() still asks the disk.
+  #changed(): VaultStatus {
+    const status: VaultStatus = { state: this.#vault?.isUnlocked ? 'unlocked' : 'locked', path: this.path };
+    for (const listener of this.#listeners) listener(status);
     return status;
   }
 }

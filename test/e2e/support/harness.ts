@@ -8,15 +8,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { contract } from '../../../electron/core/api/contract.ts';
-import { createHandlers } from '../../../electron/core/api/handlers.ts';
-import { createRouter } from '../../../electron/core/api/router.ts';
-import { isTrustedSender } from '../../../electron/core/api/sender.ts';
-import { channelName } from '../../../electron/core/api/spec.ts';
-import type { VaultStatus } from '../../../electron/core/api/types.ts';
+import { VAULT_FILE_NAME } from '../../../electron/core/platform/paths.ts';
+import type { Core } from '../../../electron/core/app/core.ts';
+import { createBackend, type BackendOptions } from './backend.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.ts';
 import { ensureRendererBuilt } from './renderer-build.ts';
-import { createE2EServices, type E2EOptions } from './services.ts';
 import { bundleStandin } from './standin.ts';
 import { serveDirectory } from './static-server.ts';
 
@@ -28,26 +24,25 @@ export interface Harness {
   readonly appUrl: string;
   /** The same app served from another loopback origin, which the router must not trust. */
   readonly foreignUrl: string;
-  readonly services: ReturnType<typeof createE2EServices>;
+  /** The core behind the page, built by createCore as main builds it. */
+  readonly core: Core;
+  readonly vaultPath: string;
   /** Pushes an event to every page, as main's emitters will. */
   emit(channel: string, payload: unknown): Promise<void>;
   close(): Promise<void>;
 }
 
-export async function startHarness(options: E2EOptions = {}): Promise<Harness> {
+export async function startHarness(options: BackendOptions = {}): Promise<Harness> {
   const [rendererDir, standin, userDataDir] = await Promise.all([
     ensureRendererBuilt(),
     bundleStandin(),
     mkdtemp(join(tmpdir(), 'authdesk-e2e-')),
   ]);
-  // Status changes reach the pages as main's emitter would send them; bound once emit exists.
-  let forwardStatus: (status: VaultStatus) => void = () => {};
-  const services = createE2EServices(userDataDir, { ...options, onStatus: (status) => forwardStatus(status) });
+  // Events reach the pages as main's emitters would send them; bound once emit exists.
+  let send: (channel: string, payload: unknown) => void = () => {};
+  const backend = createBackend(join(userDataDir, VAULT_FILE_NAME), (channel, payload) => send(channel, payload), options);
   const [app, foreign] = await Promise.all([serveDirectory(rendererDir), serveDirectory(rendererDir)]);
-  const router = createRouter(contract, createHandlers(services), {
-    isTrustedSender: (url) => isTrustedSender(url, app.origin),
-    onInternalError: (channel, error) => console.error(`e2e router: ${channel} failed`, error),
-  });
+  const router = backend.router(app.origin);
 
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   const context = await browser.newContext({ viewport: { width: 1120, height: 720 }, colorScheme: 'light' });
@@ -65,7 +60,8 @@ export async function startHarness(options: E2EOptions = {}): Promise<Harness> {
     page,
     appUrl,
     foreignUrl: `${foreign.origin}/`,
-    services,
+    core: backend.core,
+    vaultPath: backend.vaultPath,
     async emit(channel, payload) {
       await Promise.all(
         context.pages().map((open) =>
@@ -78,10 +74,10 @@ export async function startHarness(options: E2EOptions = {}): Promise<Harness> {
     },
     async close() {
       await browser.close();
-      services.vault.dispose();
+      backend.close();
       await Promise.all([app.close(), foreign.close(), rm(userDataDir, { recursive: true, force: true })]);
     },
   };
-  forwardStatus = (status) => void harness.emit(channelName('vault', 'onStatus'), status).catch(() => undefined);
+  send = (channel, payload) => void harness.emit(channel, payload).catch(() => undefined);
   return harness;
 }

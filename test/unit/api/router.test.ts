@@ -7,9 +7,9 @@ import { AuthdeskError } from '../../../electron/core/errors.ts';
 
 const contract = {
   demo: {
-    echo: call<{ said: string }>()(v.strictObject({ text: v.pipe(v.string(), v.maxLength(8)) })),
-    secretFailure: call<never>()(v.undefined()),
-    typedFailure: call<never>()(v.undefined()),
+    echo: call<{ said: string }>()(v.strictObject({ text: v.pipe(v.string(), v.maxLength(8)) }), 'user'),
+    secretFailure: call<never>()(v.undefined(), 'user'),
+    typedFailure: call<never>()(v.undefined(), 'user'),
     ticked: event<number>(),
   },
 } as const;

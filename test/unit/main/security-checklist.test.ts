@@ -8,17 +8,17 @@ import { dirname, join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
-import { contract } from '../../../electron/core/api/contract.ts';
-import { createHandlers } from '../../../electron/core/api/handlers.ts';
+import { contract } from '../../../electron/core/api/contract/index.ts';
+import { createHandlers } from '../../../electron/core/api/handlers/index.ts';
 import { createRouter } from '../../../electron/core/api/router.ts';
 import { APP_ORIGIN, isTrustedSender } from '../../../electron/core/api/sender.ts';
-import { VaultService } from '../../../electron/core/vault/vault-service.ts';
 import { APP_ENTRY_URL, APP_RESPONSE_HEADERS, APP_SCHEME_PRIVILEGES } from '../../../electron/main/window/app-scheme.ts';
 import { CONTENT_SECURITY_POLICY } from '../../../electron/main/window/csp.ts';
 import { guardWebContents } from '../../../electron/main/window/guards.ts';
 import { denyAllPermissions } from '../../../electron/main/window/permissions.ts';
 import { secureWebPreferences } from '../../../electron/main/window/web-preferences.ts';
 import { buildBridge } from '../../../electron/preload/bridge.ts';
+import { createTestCore } from '../../support/core.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../../..');
 const prefs = secureWebPreferences('/p.cjs');
@@ -137,11 +137,8 @@ test('16. a current Electron', async () => {
 });
 
 test('17. the sender of every IPC message is validated', async () => {
-  const router = createRouter(
-    contract,
-    createHandlers({ app: { name: 'Authdesk', version: '0', platform: 'linux' }, keyProtector: null, vault: new VaultService({ path: '/nonexistent/vault.authdesk', keyProtector: null, power: { on: () => () => {} } }) }),
-    { isTrustedSender: (url) => isTrustedSender(url, APP_ORIGIN) },
-  );
+  const { core, prompts } = createTestCore('/nonexistent/vault.authdesk');
+  const router = createRouter(contract, createHandlers(core, prompts), { isTrustedSender: (url) => isTrustedSender(url, APP_ORIGIN) });
   for (const channel of router.channels) {
     const result = await router.handle(channel, 'https://app.attacker.example/', undefined);
     assert.equal(!result.ok && result.error.code, 'FORBIDDEN_SENDER', channel);

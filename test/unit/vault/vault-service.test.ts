@@ -21,8 +21,8 @@ async function service(options: { idleMinutes?: number; keychain?: boolean } = {
     kdf: CHEAP_KDF,
     idleMinutes: options.idleMinutes ?? 5,
     keyProtector: options.keychain ? new FakeKeyProtector() : null,
-    onStatus: (status) => events.push(status),
   });
+  vault.onStatus((status) => events.push(status));
   after(() => vault.dispose());
   return { path, clock, power, events, vault };
 }
@@ -104,4 +104,16 @@ test('keychain unlock needs a keychain and a keychain slot', async () => {
   await withKeychain.vault.unlocked().enableKeychain(new FakeKeyProtector());
   withKeychain.vault.lock();
   assert.equal((await withKeychain.vault.unlockWithKeychain()).state, 'unlocked');
+});
+
+test('every status listener hears each change until it unsubscribes', async () => {
+  const { path, vault, events } = await service();
+  const second: VaultStatus[] = [];
+  const stop = vault.onStatus((status) => second.push(status));
+  await vault.create(PASSWORD);
+  stop();
+  vault.lock();
+  await settle();
+  assert.deepEqual(second, [{ state: 'unlocked', path }]);
+  assert.deepEqual(events, [{ state: 'unlocked', path }, { state: 'locked', path }]);
 });

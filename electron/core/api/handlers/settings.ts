@@ -1,0 +1,11 @@
+// Runs in: main, tests. The `settings` namespace's handlers.
+import type { Core } from '../../app/core.ts';
+import type { Contract } from '../contract/index.ts';
+import type { Handlers } from '../spec.ts';
+
+export function settingsHandlers({ settings }: Core): Handlers<Contract>['settings'] {
+  return {
+    get: () => settings.get(),
+    update: (patch) => settings.update(patch),
+  };
+}

@@ -1,0 +1,17 @@
+// Runs in: main, tests. The `vault` namespace's handlers.
+import type { Core } from '../../app/core.ts';
+import type { Contract } from '../contract/index.ts';
+import type { Handlers } from '../spec.ts';
+
+export function vaultHandlers({ vault }: Core): Handlers<Contract>['vault'] {
+  return {
+    status: () => vault.status(),
+    create: ({ password }) => vault.create(password),
+    unlock: ({ password }) => vault.unlockWithPassword(password),
+    unlockWithKeychain: () => vault.unlockWithKeychain(),
+    lock: () => {
+      vault.lock();
+      return vault.status();
+    },
+  };
+}

@@ -1,0 +1,84 @@
+// Runs in: main, CLI, tests (and the e2e harness and `npm run preview`).
+//
+// Note (one composition root): the desktop app, the CLI and the browser harness all build the
+// core here, from the ports their host provides, so no service is wired twice and a front end
+// cannot forget a rule (the codes cache is dropped on lock; auto-lock follows the setting).
+// Sessions and approvals join here when they land. Change together with electron/main/index.ts,
+// electron/cli/core-session.ts and test/e2e/support/services.ts, the three hosts.
+import { AccountsService } from '../accounts/accounts.ts';
+import { CodesService } from '../accounts/codes.ts';
+import type { VaultAccess } from '../accounts/vault-access.ts';
+import type { Clipboard, Clock, KeyProtector, Notifier, PowerEvents, Prompt, SettingsStore } from '../platform/ports.ts';
+import type { KdfParams } from '../vault/kdf.ts';
+import { VaultService } from '../vault/vault-service.ts';
+import { SettingsService } from './settings.ts';
+import { TransferService } from './transfer.ts';
+
+export interface AppIdentity {
+  readonly name: string;
+  readonly version: string;
+  readonly platform: NodeJS.Platform;
+}
+
+/** What a host gives the core. A port a host lacks is null (the CLI has no keychain, clipboard or notifications). */
+export interface CorePorts {
+  readonly app: AppIdentity;
+  readonly vaultPath: string;
+  readonly clock: Clock;
+  readonly power: PowerEvents;
+  readonly settings: SettingsStore;
+  readonly prompt: Prompt;
+  readonly keyProtector: KeyProtector | null;
+  readonly clipboard: Clipboard | null;
+  readonly notifier: Notifier | null;
+  /** Fixed Argon2id cost for new vaults instead of calibrating (tests, the preview). */
+  readonly kdf?: KdfParams;
+}
+
+export interface Core {
+  readonly ports: CorePorts;
+  readonly vault: VaultService;
+  readonly accounts: AccountsService;
+  readonly codes: CodesService;
+  readonly transfer: TransferService;
+  readonly settings: SettingsService;
+  /** Locks the vault and stops every timer and listener the core started. */
+  dispose(): void;
+}
+
+export function createCore(ports: CorePorts): Core {
+  const settings = new SettingsService(ports.settings);
+  const vault = new VaultService({
+    path: ports.vaultPath,
+    keyProtector: ports.keyProtector,
+    power: ports.power,
+    clock: ports.clock,
+    idleMinutes: settings.get().autoLockMinutes,
+    ...(ports.kdf === undefined ? {} : { kdf: ports.kdf }),
+  });
+  const unlocked: VaultAccess = {
+    data: () => vault.unlocked().data(),
+    mutate: (fn) => vault.unlocked().mutate(fn),
+  };
+  const accounts = new AccountsService(unlocked, ports.clock);
+  const codes = new CodesService(unlocked, ports.clock);
+  const stops = [
+    // Cached HMAC keys are derived from seeds: they go when the vault locks.
+    vault.onStatus((status) => {
+      if (status.state !== 'unlocked') codes.clear();
+    }),
+    settings.onChange((changed) => vault.setIdleMinutes(changed.autoLockMinutes)),
+  ];
+  return {
+    ports,
+    vault,
+    accounts,
+    codes,
+    transfer: new TransferService(vault, accounts),
+    settings,
+    dispose() {
+      for (const stop of stops) stop();
+      vault.dispose();
+    },
+  };
+}

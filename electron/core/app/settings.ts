@@ -1,0 +1,64 @@
+// Runs in: main, CLI, tests.
+//
+// The user's non-secret preferences (DESIGN §3), kept through the SettingsStore port: conf in
+// the app and in the CLI, one JSON file beside the vault. The schema here is the one the
+// contract validates settings.update against, so the window cannot store a value core refuses.
+import * as v from 'valibot';
+import type { SettingsStore } from '../platform/ports.ts';
+
+export const THEMES = ['system', 'light', 'dark'] as const;
+
+export const settingsShape = {
+  /** Minutes without user activity before the vault locks itself. */
+  autoLockMinutes: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(24 * 60)),
+  /** Seconds before a copied code is cleared from the clipboard (if it is still there). */
+  clipboardClearSeconds: v.pipe(v.number(), v.integer(), v.minValue(5), v.maxValue(600)),
+  theme: v.picklist(THEMES),
+} as const;
+
+export type Settings = { readonly [K in keyof typeof settingsShape]: v.InferOutput<(typeof settingsShape)[K]> };
+
+export const DEFAULT_SETTINGS: Settings = { autoLockMinutes: 5, clipboardClearSeconds: 30, theme: 'system' };
+
+const KEYS = Object.keys(settingsShape) as (keyof Settings)[];
+
+export class SettingsService {
+  readonly #store: SettingsStore;
+  readonly #listeners = new Set<(settings: Settings) => void>();
+
+  constructor(store: SettingsStore) {
+    this.#store = store;
+  }
+
+  /**
+   * Every setting. One the file lacks, or holds in a shape this version refuses, is its
+   * default, and so is everything when the file cannot be read at all: a damaged preferences
+   * file must never keep the app from starting or the vault from opening.
+   */
+  get(): Settings {
+    const entries = KEYS.map((key) => {
+      let stored: unknown;
+      try {
+        stored = this.#store.get(key);
+      } catch {
+        stored = undefined;
+      }
+      const parsed = v.safeParse(settingsShape[key], stored);
+      return [key, parsed.success ? parsed.output : DEFAULT_SETTINGS[key]];
+    });
+    return Object.fromEntries(entries) as unknown as Settings;
+  }
+
+  /** Stores the given settings (already validated by the contract) and tells every listener. */
+  update(patch: Partial<Settings>): Settings {
+    for (const key of KEYS) if (patch[key] !== undefined) this.#store.set(key, patch[key]);
+    const settings = this.get();
+    for (const listener of this.#listeners) listener(settings);
+    return settings;
+  }
+
+  onChange(listener: (settings: Settings) => void): () => void {
+    this.#listeners.add(listener);
+    return () => void this.#listeners.delete(listener);
+  }
+}
