@@ -3,15 +3,13 @@
 // `authdesk add`: one account from an otpauth:// link or from options. An account with the
 // same secret, issuer and name is not added twice; that is reported, not an error.
 import type { Command, CommandContext, OptionSpec } from '../command.ts';
-import { AccountsService } from '../../core/accounts/accounts.ts';
 import { AuthdeskError } from '../../core/errors.ts';
 import { OTP_TYPES, otpParams, parseAlgorithm, type OtpEntry } from '../../core/otp/entry.ts';
 import { parseOtpauthUri } from '../../core/otp/uri.ts';
-import { systemClock } from '../../core/platform/ports.ts';
 import { accountJson, accountName, shortIds } from '../account-view.ts';
 import { EXIT } from '../exit-codes.ts';
 import { writeLine } from '../io.ts';
-import { withUnlockedVault } from '../vault-session.ts';
+import { withUnlockedCore } from '../core-session.ts';
 
 const OPTIONS = {
   issuer: { type: 'string' }, label: { type: 'string' }, secret: { type: 'string' }, type: { type: 'string' },
@@ -58,8 +56,7 @@ export const addCommand: Command = {
     if (uri !== undefined && Object.keys(OPTIONS).some((name) => values[name] !== undefined)) throw usage('Give either an otpauth:// link or the options, not both.');
     // Checked before the password is asked, so a typo costs no unlock.
     const entry = uri === undefined ? entryFromOptions(values) : parseOtpauthUri(uri);
-    const { account, added, id } = await withUnlockedVault(context, async (vault) => {
-      const accounts = new AccountsService(vault, systemClock);
+    const { account, added, id } = await withUnlockedCore(context, async ({ accounts }) => {
       const result = await accounts.add(entry);
       return { ...result, id: shortIds(accounts.list()).get(result.account.id) ?? result.account.id };
     });

@@ -5,14 +5,13 @@
 // the code is printed), so that happens only when QUERY picks out that one account; in a
 // list HOTP accounts show how to ask for their next code instead. --at never advances it.
 import type { Command } from '../command.ts';
-import { CodesService, type AccountCode } from '../../core/accounts/codes.ts';
+import type { AccountCode } from '../../core/accounts/codes.ts';
 import { AuthdeskError } from '../../core/errors.ts';
-import { systemClock } from '../../core/platform/ports.ts';
 import type { Account } from '../../core/vault/model.ts';
 import { accountName, shortIds, table } from '../account-view.ts';
 import { EXIT } from '../exit-codes.ts';
 import { writeLine } from '../io.ts';
-import { withUnlockedVault } from '../vault-session.ts';
+import { withUnlockedCore } from '../core-session.ts';
 
 /** An exact id picks that account; otherwise QUERY is looked for in issuer, name and id, ignoring case. */
 function select(accounts: readonly Account[], query: string | undefined): readonly Account[] {
@@ -42,11 +41,11 @@ export const codeCommand: Command = {
       return EXIT.usage;
     }
     const at = parseAt(values.at);
-    const { selected, codes, ids } = await withUnlockedVault(context, async (vault) => {
-      const accounts = vault.data().accounts;
+    const { selected, codes, ids } = await withUnlockedCore(context, async (core) => {
+      const accounts = core.accounts.list();
       const selected = select(accounts, query);
       if (query !== undefined && selected.length === 0) throw new AuthdeskError('NOT_FOUND', `No account's issuer, name or id contains "${query}". "authdesk list" shows them all.`);
-      const service = new CodesService(vault, systemClock);
+      const service = core.codes;
       const [single] = selected;
       let codes: readonly AccountCode[];
       if (at !== undefined) codes = selected.map((a) => service.codeAt(a, at));

@@ -1,22 +1,20 @@
 // Runs in: CLI.
 //
 // `authdesk export`: the accounts in another app's format or as an Authdesk encrypted backup.
-// Note (password): the vault is opened with its password on every run (withUnlockedVault asks
+// Note (password): the vault is opened with its password on every run (withUnlockedCore asks
 // for it; the CLI has no keychain or cached key), so an export can never happen without the
 // vault password having been given again.
 import { access, chmod, writeFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { Command } from '../command.ts';
 import { AuthdeskError } from '../../core/errors.ts';
-import { exportAegis, exportAuthdeskBackup, exportGoogleMigration, exportOtpauthList } from '../../core/transfer/index.ts';
+import { ENCRYPTED_EXPORTS, EXPORT_FORMATS } from '../../core/app/transfer.ts';
 import { MIN_PASSWORD_LENGTH } from '../../core/vault/vault.ts';
 import { EXIT } from '../exit-codes.ts';
 import { writeLine } from '../io.ts';
-import { passwordSource, withUnlockedVault, type PasswordSource } from '../vault-session.ts';
+import { withUnlockedCore } from '../core-session.ts';
+import { passwordSource, type PasswordSource } from '../passwords.ts';
 
-const FORMATS = ['authdesk', 'aegis', 'aegis-plain', 'otpauth', 'google-migration'] as const;
-type ExportFormat = (typeof FORMATS)[number];
-const ENCRYPTED: readonly ExportFormat[] = ['authdesk', 'aegis'];
 
 interface OutputFile {
   readonly path: string;
@@ -68,13 +66,13 @@ function qrPath(out: string, index: number): string {
 export const exportCommand: Command = {
   name: 'export',
   summary: 'write the accounts as an Authdesk encrypted backup or for another app (asks for the vault password, and for an export password for authdesk and aegis: --export-password, $AUTHDESK_EXPORT_PASSWORD, the next --password-stdin line, or the terminal)',
-  usage: `export --format ${FORMATS.join('|')} [--out FILE] [--force] [--export-password P] [--json]`,
+  usage: `export --format ${EXPORT_FORMATS.join('|')} [--out FILE] [--force] [--export-password P] [--json]`,
   options: { format: { type: 'string' }, out: { type: 'string' }, force: { type: 'boolean' }, 'export-password': { type: 'string' } },
   async run(context) {
     const { io, global, positionals, values } = context;
-    const format = FORMATS.find((f) => f === values.format);
+    const format = EXPORT_FORMATS.find((f) => f === values.format);
     if (format === undefined || positionals.length > 0) {
-      writeLine(io.stderr, `authdesk export: --format must be one of ${FORMATS.join(', ')}.\nUsage: authdesk ${exportCommand.usage}`);
+      writeLine(io.stderr, `authdesk export: --format must be one of ${EXPORT_FORMATS.join(', ')}.\nUsage: authdesk ${exportCommand.usage}`);
       return EXIT.usage;
     }
     const out = typeof values.out === 'string' ? values.out : undefined;
@@ -83,29 +81,14 @@ export const exportCommand: Command = {
     if (out !== undefined && values.force !== true && (await exists(out))) throw alreadyThere(out);
     const given = typeof values['export-password'] === 'string' ? values['export-password'] : undefined;
     const passwords = passwordSource(context);
-    const { files, count, skipped } = await withUnlockedVault(context, async (vault) => {
-      const { accounts, groups } = vault.data();
-      const secret = ENCRYPTED.includes(format) ? await exportPassword(passwords, given) : undefined;
+    const { files, count, skipped } = await withUnlockedCore(context, async ({ transfer }) => {
+      const secret = ENCRYPTED_EXPORTS.includes(format) ? await exportPassword(passwords, given) : '';
+      const result = await transfer.export(format, secret);
       const target = out ?? '-';
-      switch (format) {
-        case 'authdesk':
-          // Note (KDF): the backup gets the vault's own Argon2id parameters, calibrated when the
-          // vault was made: as costly to guess as the vault file itself, without a second calibration.
-          return { files: [{ path: target, bytes: await exportAuthdeskBackup({ accounts, groups }, secret ?? '', { kdf: vault.kdfParams }) }], count: accounts.length, skipped: [] };
-        case 'aegis':
-        case 'aegis-plain':
-          return { files: [{ path: target, bytes: `${await exportAegis(accounts, { groups, ...(secret === undefined ? {} : { password: secret }) })}\n` }], count: accounts.length, skipped: [] };
-        case 'otpauth':
-          return { files: [{ path: target, bytes: exportOtpauthList(accounts) }], count: accounts.length, skipped: [] };
-        case 'google-migration': {
-          const result = await exportGoogleMigration(accounts);
-          const list = { path: target, bytes: result.uris.map((uri) => `${uri}\n`).join('') };
-          const images = out === undefined ? [] : result.qrCodes.map((png, i) => ({ path: qrPath(out, i), bytes: png }));
-          return { files: [list, ...images], count: accounts.length - result.skipped.length, skipped: result.skipped };
-        }
-      }
+      const images = out === undefined ? [] : result.qrCodes.map((png, i) => ({ path: qrPath(out, i), bytes: png }));
+      return { files: [{ path: target, bytes: result.content }, ...images], count: result.count, skipped: result.skipped };
     }, passwords);
-    if (!ENCRYPTED.includes(format)) writeLine(io.stderr, 'Warning: this export is NOT encrypted. Anyone who reads it can make your codes: keep it safe and delete it when done.');
+    if (!ENCRYPTED_EXPORTS.includes(format)) writeLine(io.stderr, 'Warning: this export is NOT encrypted. Anyone who reads it can make your codes: keep it safe and delete it when done.');
     if (skipped.length > 0) writeLine(io.stderr, `${skipped.length} account(s) were left out: Google Authenticator cannot hold them (Steam, 7 digits, or a period other than 30 s).`);
     if (out === undefined) {
       io.stdout.write(files[0]?.bytes ?? '');

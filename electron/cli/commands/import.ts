@@ -5,13 +5,12 @@
 // anything is added, so a damaged file or a wrong password adds nothing.
 import { readFile } from 'node:fs/promises';
 import type { Command } from '../command.ts';
-import { AccountsService } from '../../core/accounts/accounts.ts';
 import { AuthdeskError, isAuthdeskError } from '../../core/errors.ts';
-import { systemClock } from '../../core/platform/ports.ts';
-import { FORMAT_IDS, FORMAT_NAMES, importData, type FormatId, type ImportResult } from '../../core/transfer/index.ts';
+import { FORMAT_IDS, FORMAT_NAMES, type FormatId, type ImportResult } from '../../core/transfer/index.ts';
 import { EXIT } from '../exit-codes.ts';
 import { writeLine } from '../io.ts';
-import { passwordSource, withUnlockedVault } from '../vault-session.ts';
+import { withUnlockedCore } from '../core-session.ts';
+import { passwordSource } from '../passwords.ts';
 
 const LINK = /^otpauth(?:-migration)?:\/\//i;
 
@@ -49,17 +48,17 @@ export const importCommand: Command = {
     const given = typeof values['file-password'] === 'string' ? values['file-password'] : undefined;
     const input = await readSource(source);
     const passwords = passwordSource(context);
-    const { result, added, skipped } = await withUnlockedVault(context, async (vault) => {
+    const { result, added, skipped } = await withUnlockedCore(context, async ({ transfer }) => {
       let result: ImportResult;
       const known = given ?? io.env.AUTHDESK_FILE_PASSWORD;
       try {
-        result = await importData(input, { format, ...(known === undefined ? {} : { password: known }) });
+        result = await transfer.read(input, { format, ...(known === undefined ? {} : { password: known }) });
       } catch (error) {
         // Asked only once the file turns out to be encrypted.
         if (!isAuthdeskError(error, 'IMPORT_PASSWORD_REQUIRED') || known !== undefined) throw error;
-        result = await importData(input, { format, password: await passwords.other('file password', 'AUTHDESK_FILE_PASSWORD', { option: '--file-password' }) });
+        result = await transfer.read(input, { format, password: await passwords.other('file password', 'AUTHDESK_FILE_PASSWORD', { option: '--file-password' }) });
       }
-      const { added, skipped } = await new AccountsService(vault, systemClock).addMany(result.entries);
+      const { added, skipped } = await transfer.add(result);
       return { result, added: added.length, skipped };
     }, passwords);
     if (global.json) {

@@ -5,9 +5,10 @@
 import type { Command } from '../command.ts';
 import { AuthdeskError } from '../../core/errors.ts';
 import { Vault } from '../../core/vault/vault.ts';
+import { cliCore } from '../core-session.ts';
 import { EXIT } from '../exit-codes.ts';
 import { writeLine } from '../io.ts';
-import { passwordSource } from '../vault-session.ts';
+import { passwordSource } from '../passwords.ts';
 
 export const initCommand: Command = {
   name: 'init',
@@ -18,11 +19,16 @@ export const initCommand: Command = {
     // Checked before asking for a password, and again under the write lock by Vault.create.
     if (await Vault.exists(global.vaultPath)) throw new AuthdeskError('VAULT_EXISTS', `A vault already exists at ${global.vaultPath}; nothing was changed.`);
     const password = await passwordSource(context).newPassword('AUTHDESK_PASSWORD');
-    const vault = await Vault.create(global.vaultPath, password);
-    const kdf = vault.kdfParams;
-    vault.lock();
-    if (global.json) writeLine(io.stdout, JSON.stringify({ path: vault.path, kdf: { algorithm: 'argon2id', ...kdf } }));
-    else writeLine(io.stdout, `Created an encrypted vault at ${vault.path} (Argon2id, ${kdf.memoryKiB / 1024} MiB, ${kdf.iterations} iterations, ${kdf.parallelism} lanes).`);
+    const core = cliCore(context);
+    let kdf;
+    try {
+      await core.vault.create(password);
+      kdf = core.vault.unlocked().kdfParams;
+    } finally {
+      core.dispose();
+    }
+    if (global.json) writeLine(io.stdout, JSON.stringify({ path: core.vault.path, kdf: { algorithm: 'argon2id', ...kdf } }));
+    else writeLine(io.stdout, `Created an encrypted vault at ${core.vault.path} (Argon2id, ${kdf.memoryKiB / 1024} MiB, ${kdf.iterations} iterations, ${kdf.parallelism} lanes).`);
     return EXIT.ok;
   },
 };

@@ -5,7 +5,7 @@ import type { Command } from '../command.ts';
 import { accountJson, shortIds, table } from '../account-view.ts';
 import { EXIT } from '../exit-codes.ts';
 import { writeLine } from '../io.ts';
-import { withUnlockedVault } from '../vault-session.ts';
+import { withUnlockedCore } from '../core-session.ts';
 
 export const listCommand: Command = {
   name: 'list',
@@ -17,7 +17,7 @@ export const listCommand: Command = {
       writeLine(io.stderr, `authdesk list: it takes no arguments.\nUsage: authdesk ${listCommand.usage}`);
       return EXIT.usage;
     }
-    const accounts = await withUnlockedVault(context, async (vault) => vault.data().accounts);
+    const accounts = await withUnlockedCore(context, async (core) => core.accounts.list());
     if (global.json) writeLine(io.stdout, JSON.stringify(accounts.map(accountJson)));
     else if (accounts.length === 0) writeLine(io.stdout, 'The vault has no accounts yet. Add one with: authdesk add <otpauth-uri>');
     else {

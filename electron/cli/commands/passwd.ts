@@ -4,10 +4,10 @@
 // password opens neither it nor its backup. The CLI has no OS keychain, so keychain unlock
 // set up in the app is turned off, and the user is told.
 import type { Command } from '../command.ts';
-import { Vault } from '../../core/vault/vault.ts';
+import { cliCore } from '../core-session.ts';
 import { EXIT } from '../exit-codes.ts';
 import { writeLine } from '../io.ts';
-import { passwordSource } from '../vault-session.ts';
+import { passwordSource } from '../passwords.ts';
 
 export const passwdCommand: Command = {
   name: 'passwd',
@@ -16,17 +16,18 @@ export const passwdCommand: Command = {
   async run(context) {
     const { io, global } = context;
     const passwords = passwordSource(context);
-    const vault = await Vault.open(global.vaultPath);
+    const core = cliCore(context);
     let keychainTurnedOff: boolean;
     try {
       // The current password unlocks first, so a typo is reported before a new one is asked.
       const current = await passwords.current();
-      await vault.unlockWithPassword(current);
+      await core.vault.unlockWithPassword(current);
+      const vault = core.vault.unlocked();
       const hadKeychain = vault.keychainEnabled;
       const { keychainKept } = await vault.changePassword(current, await passwords.newPassword('AUTHDESK_NEW_PASSWORD'));
       keychainTurnedOff = hadKeychain && !keychainKept;
     } finally {
-      vault.lock();
+      core.dispose();
     }
     if (global.json) writeLine(io.stdout, JSON.stringify({ changed: true, keychainTurnedOff }));
     else {

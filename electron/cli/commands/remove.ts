@@ -2,12 +2,10 @@
 //
 // `authdesk remove <id>`: deletes one account, named by its id or a unique start of it.
 import type { Command } from '../command.ts';
-import { AccountsService } from '../../core/accounts/accounts.ts';
-import { systemClock } from '../../core/platform/ports.ts';
 import { accountName, findById } from '../account-view.ts';
 import { EXIT } from '../exit-codes.ts';
 import { writeLine } from '../io.ts';
-import { withUnlockedVault } from '../vault-session.ts';
+import { withUnlockedCore } from '../core-session.ts';
 
 export const removeCommand: Command = {
   name: 'remove',
@@ -20,8 +18,7 @@ export const removeCommand: Command = {
       writeLine(io.stderr, `authdesk remove: give exactly one account id.\nUsage: authdesk ${removeCommand.usage}`);
       return EXIT.usage;
     }
-    const removed = await withUnlockedVault(context, async (vault) => {
-      const accounts = new AccountsService(vault, systemClock);
+    const removed = await withUnlockedCore(context, async ({ accounts }) => {
       const account = findById(accounts.list(), id);
       await accounts.remove(account.id);
       return account;

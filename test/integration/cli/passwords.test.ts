@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { PassThrough, Readable } from 'node:stream';
 import { describe, it } from 'node:test';
 import type { CliIo } from '../../../electron/cli/io.ts';
-import { PasswordSource } from '../../../electron/cli/vault-session.ts';
+import { PasswordSource } from '../../../electron/cli/passwords.ts';
 
 const OPTION = { option: '--export-password' };
 

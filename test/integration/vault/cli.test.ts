@@ -6,7 +6,9 @@ import { PassThrough, Readable } from 'node:stream';
 import { after, describe, it } from 'node:test';
 import type { CliIo } from '../../../electron/cli/io.ts';
 import { encodeBase32 } from '../../../electron/core/otp/base32.ts';
-import { PasswordSource, withUnlockedVault } from '../../../electron/cli/vault-session.ts';
+import { withUnlockedCore } from '../../../electron/cli/core-session.ts';
+import { PasswordSource } from '../../../electron/cli/passwords.ts';
+import type { Core } from '../../../electron/core/app/core.ts';
 import { Vault } from '../../../electron/core/vault/vault.ts';
 import { CHEAP_KDF, PASSWORD, tempVaultPath } from '../../support/vault.ts';
 import { authdesk } from '../cli/support.ts';
@@ -141,13 +143,13 @@ describe('the vault from the CLI (init, passwd, concurrent add, password sources
     const io: CliIo = { stdin: Readable.from([`${PASSWORD}\r\nsecond line\n`]), stdout: new PassThrough(), stderr: new PassThrough(), env: { AUTHDESK_PASSWORD: 'from the environment' } };
     const source = new PasswordSource(io, true);
     const context = { io, global: { vaultPath: path, json: false, passwordStdin: true }, positionals: [], values: {} };
-    let inside: Vault | null = null;
-    const count = await withUnlockedVault(context, async (vault) => {
-      inside = vault;
-      return vault.data().accounts.length;
+    let inside: Core | null = null;
+    const count = await withUnlockedCore(context, async (core) => {
+      inside = core;
+      return core.accounts.list().length;
     }, source);
     assert.equal(count, 0);
-    assert.equal((inside as Vault | null)?.isUnlocked, false);
+    assert.equal((await (inside as Core | null)?.vault.status())?.state, 'locked');
     assert.equal(await source.newPassword('AUTHDESK_NEW_PASSWORD'), 'second line');
     await assert.rejects(source.current(), { code: 'INVALID_INPUT' });
     assert.equal(await new PasswordSource(io, false).current(), 'from the environment');

@@ -1,13 +1,12 @@
 // Runs in: CLI, tests.
 //
-// The one place the CLI gets vault passwords and opens the vault, for every command.
+// The one place the CLI gets passwords, for every command.
 // A password comes from, in order: --password-stdin (one line each, in the order asked),
 // an environment variable (AUTHDESK_PASSWORD; AUTHDESK_NEW_PASSWORD for a new password when
 // the current one is asked too), or the terminal with echo off. Passwords are never printed,
 // logged or put in an error message.
 import type { CommandContext } from './command.ts';
 import { AuthdeskError } from '../core/errors.ts';
-import { Vault } from '../core/vault/vault.ts';
 import type { CliIo } from './io.ts';
 
 type Stdin = CliIo['stdin'] & { setRawMode?: (raw: boolean) => unknown };
@@ -121,19 +120,4 @@ export class PasswordSource {
 
 export function passwordSource(context: CommandContext): PasswordSource {
   return new PasswordSource(context.io, context.global.passwordStdin);
-}
-
-/**
- * Opens and unlocks the vault named by the global options, runs fn, and locks the vault
- * again (zeroing its key) whatever happens. `passwords` lets a command that asks for more
- * passwords (passwd) keep reading from the same source.
- */
-export async function withUnlockedVault<T>(context: CommandContext, fn: (vault: Vault) => Promise<T>, passwords: PasswordSource = passwordSource(context)): Promise<T> {
-  const vault = await Vault.open(context.global.vaultPath);
-  try {
-    await vault.unlockWithPassword(await passwords.current());
-    return await fn(vault);
-  } finally {
-    vault.lock();
-  }
 }
