@@ -77,8 +77,10 @@ async function run(args: readonly string[]): Promise<number> {
     complain(inUse ? `port ${port} is already in use; pick another or leave --port out.` : 'could not start the server.');
     return EXIT.notStarted;
   }
+  // Listening before the announcement: whoever reads it may stop the sandbox at once.
+  const stopped = Promise.race([once(process, 'SIGINT'), once(process, 'SIGTERM')]);
   process.stdout.write(`${values.json ? sandboxJson(sandbox) : sandboxText(sandbox)}\n`);
-  await Promise.race([once(process, 'SIGINT'), once(process, 'SIGTERM')]);
+  await stopped;
   await sandbox.close();
   if (!values.json) process.stdout.write('Sandbox stopped.\n');
   return EXIT.ok;
