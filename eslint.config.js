@@ -8,7 +8,8 @@ import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
 import { builtinModules } from 'node:module';
 import ts from 'typescript-eslint';
-import { coreLayers } from './eslint/core-layers.js';
+import { coreLayers } from './scripts/eslint/core-layers.js';
+import { shippedCode } from './scripts/eslint/no-test-imports.js';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 const climb = '^(\\.\\./)+';
@@ -99,5 +100,13 @@ export default ts.config(
   {
     files: ['**/*.svelte', '**/*.svelte.ts'],
     languageOptions: { parserOptions: { parser: ts.parser, extraFileExtensions: ['.svelte'] } },
+  },
+  // Note (never shipped): nothing bundled into the app imports test/ (the sandbox included), not
+  // even by a dynamic import(); its own rule, so no other block's no-restricted-* options replace it.
+  {
+    files: ['electron/**/*.ts', 'renderer/**/*.{ts,svelte}'],
+    ignores: ['renderer/vite.config.ts'],
+    plugins: { 'shipped-code': shippedCode },
+    rules: { 'shipped-code/no-test-imports': 'error' },
   },
 );

@@ -27,34 +27,37 @@ const common: BuildOptions = {
   absWorkingDir: root,
 };
 
+/** Main, preload and CLI, as they go into dist/ (test/integration/build/ builds the same in memory). */
+export const electronBundles: readonly BuildOptions[] = [
+  {
+    ...common,
+    entryPoints: ['electron/main/index.ts'],
+    outfile: 'dist/main/index.js',
+    format: 'esm',
+    external: ['electron'],
+    // Bundled CommonJS dependencies call require(); give the ESM bundle one.
+    banner: { js: "import { createRequire as __authdeskRequire } from 'node:module'; const require = __authdeskRequire(import.meta.url);" },
+  },
+  {
+    ...common,
+    entryPoints: ['electron/preload/index.ts'],
+    outfile: 'dist/preload/index.cjs',
+    format: 'cjs',
+    platform: 'browser',
+    external: ['electron'],
+  },
+  {
+    ...common,
+    entryPoints: ['electron/cli/authdesk.ts'],
+    outfile: 'dist/cli/authdesk.mjs',
+    format: 'esm',
+    banner: { js: "#!/usr/bin/env node\nimport { createRequire as __authdeskRequire } from 'node:module'; const require = __authdeskRequire(import.meta.url);" },
+  },
+];
+
 export async function buildElectron(): Promise<void> {
   await rm(join(root, 'dist/main'), { recursive: true, force: true });
-  await Promise.all([
-    esbuild({
-      ...common,
-      entryPoints: ['electron/main/index.ts'],
-      outfile: 'dist/main/index.js',
-      format: 'esm',
-      external: ['electron'],
-      // Bundled CommonJS dependencies call require(); give the ESM bundle one.
-      banner: { js: "import { createRequire as __authdeskRequire } from 'node:module'; const require = __authdeskRequire(import.meta.url);" },
-    }),
-    esbuild({
-      ...common,
-      entryPoints: ['electron/preload/index.ts'],
-      outfile: 'dist/preload/index.cjs',
-      format: 'cjs',
-      platform: 'browser',
-      external: ['electron'],
-    }),
-    esbuild({
-      ...common,
-      entryPoints: ['electron/cli/authdesk.ts'],
-      outfile: 'dist/cli/authdesk.mjs',
-      format: 'esm',
-      banner: { js: "#!/usr/bin/env node\nimport { createRequire as __authdeskRequire } from 'node:module'; const require = __authdeskRequire(import.meta.url);" },
-    }),
-  ]);
+  await Promise.all(electronBundles.map((options) => esbuild(options)));
 }
 
 if (import.meta.main) {

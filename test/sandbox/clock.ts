@@ -1,4 +1,4 @@
-// Runs in: sandbox (CLI and tests).
+// Runs in: sandbox (`npm run sandbox` and tests; never shipped).
 //
 // Every expiry in the sandbox reads this clock, so a test can jump five minutes without sleeping.
 

@@ -1,4 +1,4 @@
-// Runs in: sandbox (CLI and tests).
+// Runs in: sandbox (`npm run sandbox` and tests; never shipped).
 //
 // The demo accounts as a person sees them at start: what to type and what to add to Authdesk.
 

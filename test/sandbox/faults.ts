@@ -1,4 +1,4 @@
-// Runs in: sandbox (CLI and tests).
+// Runs in: sandbox (`npm run sandbox` and tests; never shipped).
 //
 // Faults switched on per route, for client tests: a rule matches requests whose path starts with
 // `route` (and whose method equals `method`, when given; TrueNAS RPC frames use the method "WS").

@@ -1,4 +1,4 @@
-// Runs in: sandbox (CLI and tests).
+// Runs in: sandbox (`npm run sandbox` and tests; never shipped).
 //
 // A small router over node:http. Handlers return a Reply instead of writing to the socket, so the
 // fault layer can delay, cut or corrupt any reply without the handlers knowing.

@@ -1,4 +1,4 @@
-// Runs in: sandbox (CLI `authdesk sandbox`, tests, benchmarks).
+// Runs in: sandbox (`npm run sandbox`, tests, benchmarks; never shipped).
 //
 // One local server simulating TrueNAS (/api), Weavr Multi (/multi, simulator /simulate/api),
 // Appgate SDP (/admin) and Authdesk's device approvals (/approvals/v1), with faults switchable

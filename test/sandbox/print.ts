@@ -1,4 +1,4 @@
-// Runs in: CLI (`authdesk sandbox`, `npm run sandbox`).
+// Runs in: sandbox (`npm run sandbox`; never shipped).
 //
 // What the sandbox prints at start: a page for a person, or one JSON line for scripts.
 

@@ -1,4 +1,4 @@
-// Runs in: sandbox (CLI and tests).
+// Runs in: sandbox (`npm run sandbox` and tests; never shipped).
 //
 // The demo data. Seeds are fixed Base32 strings so a person can add them to Authdesk once and
 // keep using them across restarts; tests take `demoSeed()` and change what they need.

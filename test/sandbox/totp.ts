@@ -1,4 +1,4 @@
-// Runs in: sandbox (CLI and tests).
+// Runs in: sandbox (`npm run sandbox` and tests; never shipped).
 //
 // Note (self-contained): the sandbox plays the server side and must not share the app's OTP code
 // (electron/core/otp), or a bug there would be mirrored here and the tests would agree with it.

@@ -1,6 +1,5 @@
 // Runs in: CLI. The commands `authdesk` knows, in the order `authdesk --help` lists them.
 import type { Command } from '../command.ts';
-import { sandboxCommand } from './sandbox.ts';
 import { initCommand } from './init.ts';
 import { passwdCommand } from './passwd.ts';
 import { addCommand } from './add.ts';
@@ -11,7 +10,6 @@ import { importCommand } from './import.ts';
 import { exportCommand } from './export.ts';
 
 export const commands: readonly Command[] = [
-  sandboxCommand,
   initCommand,
   passwdCommand,
   addCommand,

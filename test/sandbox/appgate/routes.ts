@@ -1,4 +1,4 @@
-// Runs in: sandbox (CLI and tests).
+// Runs in: sandbox (`npm run sandbox` and tests; never shipped).
 //
 // Appgate SDP Controller admin login under /admin (CONTRACTS C), API version 23.
 

@@ -1,4 +1,4 @@
-// Runs in: sandbox (CLI and tests).
+// Runs in: sandbox (`npm run sandbox` and tests; never shipped).
 //
 // HTTP face of the device approval protocol under /approvals/v1 (docs/device-approvals.md):
 // enrolment, the Server-Sent Events stream, decisions, and the requester's view of a challenge.

@@ -1,4 +1,4 @@
-// Runs in: sandbox (CLI and tests).
+// Runs in: sandbox (`npm run sandbox` and tests; never shipped).
 //
 // The server side of Authdesk's device approval protocol: enrolled devices, challenges with
 // number matching and a five-minute life, and a per-device event log that a reconnecting

@@ -1,4 +1,4 @@
-// Runs in: sandbox (CLI and tests).
+// Runs in: sandbox (`npm run sandbox` and tests; never shipped).
 //
 // The exact bytes a device signs (docs/device-approvals.md). Change together with that page and
 // with the app's device code: a single differing byte makes every decision fail verification.

@@ -1,4 +1,4 @@
-// Runs in: sandbox (CLI and tests).
+// Runs in: sandbox (`npm run sandbox` and tests; never shipped).
 //
 // The auth.* methods of the TrueNAS middleware (CONTRACTS A.2, A.3) and their per-connection state.
 

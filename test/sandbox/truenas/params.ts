@@ -1,4 +1,4 @@
-// Runs in: sandbox (CLI and tests).
+// Runs in: sandbox (`npm run sandbox` and tests; never shipped).
 //
 // The strict argument models of auth.* (CONTRACTS A.1/A.2): extra="forbid", strict=True, so an
 // unknown key or a number where a string belongs is -32602, with pydantic's dotted locations.

@@ -1,4 +1,4 @@
-// Runs in: sandbox (CLI and tests).
+// Runs in: sandbox (`npm run sandbox` and tests; never shipped).
 //
 // JSON-RPC 2.0 framing and the error shapes of the TrueNAS middleware (CONTRACTS A.1).
 

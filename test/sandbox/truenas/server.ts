@@ -1,4 +1,4 @@
-// Runs in: sandbox (CLI and tests).
+// Runs in: sandbox (`npm run sandbox` and tests; never shipped).
 //
 // TrueNAS's WebSocket endpoint: /api/current and the versioned routes (CONTRACTS A.1), with
 // the anonymous message-size limit, the unauthenticated rate limit and on-demand faults.

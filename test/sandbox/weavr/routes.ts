@@ -1,4 +1,4 @@
-// Runs in: sandbox (CLI and tests).
+// Runs in: sandbox (`npm run sandbox` and tests; never shipped).
 //
 // Weavr Multi under /multi (CONTRACTS B.3) and the simulator under /simulate/api (B.5).
 

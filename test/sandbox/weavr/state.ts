@@ -1,4 +1,4 @@
-// Runs in: sandbox (CLI and tests).
+// Runs in: sandbox (`npm run sandbox` and tests; never shipped).
 //
 // Weavr sessions and tokens. Note (token model): a login creates a session; its auth token and
 // the access tokens exchanged from it share the session, so a step-up shows as STEPPED_UP when

@@ -1,4 +1,4 @@
-// Runs in: sandbox (CLI and tests).
+// Runs in: sandbox (`npm run sandbox` and tests; never shipped).
 //
 // Weavr's webhook delivery: POST <webhookUrl><path> signed as the webhooks spec says,
 // signature-v2 = base64(HmacSHA256(call-ref + body + published-timestamp, apiKey)).
