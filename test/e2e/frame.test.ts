@@ -160,6 +160,12 @@ describe('window frame', () => {
     await page.emulateMedia({ colorScheme: 'light' });
     await page.getByRole('radio', { name: 'Dark' }).check();
     assert.equal(await background(), dark, 'Dark wins over a light OS');
+    assert.equal(harness.core.settings.get().theme, 'dark', 'the choice is stored in main');
+    await page.reload();
+    await page.getByRole('navigation', { name: 'Main' }).waitFor();
+    await page.keyboard.press('Control+4');
+    await page.getByRole('radio', { name: 'Dark', checked: true }).waitFor();
+    assert.equal(await background(), dark, 'a new start opens in the stored theme');
     await page.getByRole('radio', { name: 'System' }).check();
     assert.equal(await background(), light);
   });

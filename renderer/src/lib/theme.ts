@@ -4,7 +4,10 @@
 // reaches them through color-scheme. An override only pins color-scheme on <html>, so
 // "System" keeps following the OS live with no listener. Change together with app.css.
 
-export type ThemePreference = 'system' | 'light' | 'dark';
+import type { Settings } from '../../../electron/core/api/types.ts';
+
+/** Kept in main's settings (config.json), so it survives a restart. */
+export type ThemePreference = Settings['theme'];
 
 export const THEME_CHOICES: readonly { readonly value: ThemePreference; readonly label: string }[] = [
   { value: 'system', label: 'System' },
