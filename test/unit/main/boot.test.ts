@@ -24,7 +24,7 @@ await main.ready();
 
 test('before the app is ready, main enables the sandbox and registers app:// as a standard, secure scheme, and opens no window', () => {
   const apis = beforeReady.map((call) => call.api);
-  assert.ok(apis.includes('app.enableSandbox'));
+  assert.ok(apis.includes('app.enableSandbox'), 'main calls app.enableSandbox() before ready');
   const schemes = beforeReady.find((call) => call.api === 'protocol.registerSchemesAsPrivileged')?.args[0];
   assert.deepEqual(schemes, [{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: false } }]);
   assert.ok(!apis.includes('new BrowserWindow'));
@@ -85,7 +85,7 @@ test('app.info reports the app and the OS keychain as safeStorage describes it',
 test('a foreign frame changes nothing: its vault.create is refused and no vault is written', async () => {
   const result = await standin.invoke('authdesk:vault.create', FOREIGN_URL, { password: PASSWORD });
   assert.deepEqual((result as { error?: { code: string } }).error?.code, 'FORBIDDEN_SENDER');
-  assert.equal(existsSync(join(main.userData, 'vault.authdesk')), false);
+  assert.equal(existsSync(join(main.userData, 'vault.authdesk')), false, 'the foreign call must not reach the vault');
   assert.deepEqual(await standin.invoke('authdesk:vault.status', APP_URL), { ok: true, value: { state: 'none', path: join(main.userData, 'vault.authdesk') } });
 });
 

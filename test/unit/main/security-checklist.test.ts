@@ -34,6 +34,10 @@ function everyWindow(): WebPreferences[] {
   return standin.windows.map((window) => window.options.webPreferences ?? {});
 }
 
+function assertEveryWindow<K extends keyof WebPreferences>(preference: K, expected: WebPreferences[K]): void {
+  for (const [index, prefs] of everyWindow().entries()) assert.equal(prefs[preference], expected, `window ${index + 1}: webPreferences.${preference}`);
+}
+
 function everyContents() {
   assert.equal(standin.contents.length, 3, "the two windows' webContents and one created later");
   return standin.contents;
@@ -69,23 +73,19 @@ test('1. only secure content: every window loads the app from its own secure sch
 });
 
 test('2. no Node.js integration for any content, in any window', () => {
-  for (const [index, prefs] of everyWindow().entries()) {
-    assert.equal(prefs.nodeIntegration, false, `window ${index + 1}`);
-    assert.equal(prefs.nodeIntegrationInWorker, false, `window ${index + 1}`);
-    assert.equal(prefs.nodeIntegrationInSubFrames, false, `window ${index + 1}`);
-  }
+  assertEveryWindow('nodeIntegration', false);
+  assertEveryWindow('nodeIntegrationInWorker', false);
+  assertEveryWindow('nodeIntegrationInSubFrames', false);
 });
 
-test('3. context isolation in every window', () => {
-  for (const [index, prefs] of everyWindow().entries()) assert.equal(prefs.contextIsolation, true, `window ${index + 1}`);
-});
+test('3. context isolation in every window', () => assertEveryWindow('contextIsolation', true));
 
 test('4. process sandboxing: enabled for the whole app before it is ready, and in every window', () => {
   const sandboxAt = standin.calls.findIndex((call) => call.api === 'app.enableSandbox');
   assert.ok(sandboxAt >= 0, 'main calls app.enableSandbox()');
   assert.equal(standin.calls[sandboxAt]?.beforeReady, true, 'before the app is ready');
   assert.ok(sandboxAt < standin.calls.findIndex((call) => call.api === 'new BrowserWindow'), 'before the first window');
-  for (const [index, prefs] of everyWindow().entries()) assert.equal(prefs.sandbox, true, `window ${index + 1}`);
+  assertEveryWindow('sandbox', true);
 });
 
 test('5. permission requests, checks and device requests are denied; downloads are prevented', async () => {
@@ -99,9 +99,7 @@ test('5. permission requests, checks and device requests are denied; downloads a
   assert.equal(standin.session.download(page, 'https://app.attacker.example/payload.exe'), true);
 });
 
-test('6. webSecurity stays on in every window', () => {
-  for (const [index, prefs] of everyWindow().entries()) assert.equal(prefs.webSecurity, true, `window ${index + 1}`);
-});
+test('6. webSecurity stays on in every window', () => assertEveryWindow('webSecurity', true));
 
 test('7. a strict Content-Security-Policy on every response of the app', async () => {
   const page = await appResponse();
@@ -120,20 +118,15 @@ test('7. a strict Content-Security-Policy on every response of the app', async (
   }
 });
 
-test('8. no insecure content in any window', () => {
-  for (const [index, prefs] of everyWindow().entries()) assert.equal(prefs.allowRunningInsecureContent, false, `window ${index + 1}`);
-});
-
-test('9. no experimental features in any window', () => {
-  for (const [index, prefs] of everyWindow().entries()) assert.equal(prefs.experimentalFeatures, false, `window ${index + 1}`);
-});
+test('8. no insecure content in any window', () => assertEveryWindow('allowRunningInsecureContent', false));
+test('9. no experimental features in any window', () => assertEveryWindow('experimentalFeatures', false));
 
 test('10. no enableBlinkFeatures in any window', () => {
-  for (const [index, prefs] of everyWindow().entries()) assert.ok(!('enableBlinkFeatures' in prefs), `window ${index + 1}`);
+  for (const [index, prefs] of everyWindow().entries()) assert.ok(!('enableBlinkFeatures' in prefs), `window ${index + 1}: webPreferences.enableBlinkFeatures`);
 });
 
 test('11. and 12. no <webview>: the tag is off in every window and an attach is prevented on every webContents', () => {
-  for (const [index, prefs] of everyWindow().entries()) assert.equal(prefs.webviewTag, false, `window ${index + 1}`);
+  assertEveryWindow('webviewTag', false);
   for (const [index, contents] of everyContents().entries()) assert.equal(contents.attachWebview(FOREIGN_URL), true, `webContents ${index + 1}`);
 });
 
