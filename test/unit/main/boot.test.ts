@@ -89,14 +89,16 @@ test('a foreign frame changes nothing: its vault.create is refused and no vault 
   assert.deepEqual(await standin.invoke('authdesk:vault.status', APP_URL), { ok: true, value: { state: 'none', path: join(main.userData, 'vault.authdesk') } });
 });
 
-test('the window learns of vault changes: creating the vault pushes its new status to the page', async () => {
+test('the window is told of every vault change: created from the page, then locked when the screen locks', async () => {
   const [window] = standin.windows;
   assert.ok(window);
-  assert.deepEqual(await standin.invoke('authdesk:vault.create', APP_URL, { password: PASSWORD }), {
-    ok: true,
-    value: { state: 'unlocked', path: join(main.userData, 'vault.authdesk') },
-  });
-  assert.deepEqual(window.contents.sent.at(-1), { channel: 'authdesk:vault.onStatus', args: [{ state: 'unlocked', path: join(main.userData, 'vault.authdesk') }] });
+  const path = join(main.userData, 'vault.authdesk');
+  assert.deepEqual(await standin.invoke('authdesk:vault.create', APP_URL, { password: PASSWORD }), { ok: true, value: { state: 'unlocked', path } });
+  assert.deepEqual(window.contents.sent.at(-1), { channel: 'authdesk:vault.onStatus', args: [{ state: 'unlocked', path }] });
+
+  standin.powerMonitor.emit('lock-screen');
+  assert.deepEqual(await standin.invoke('authdesk:vault.status', APP_URL), { ok: true, value: { state: 'locked', path } });
+  assert.deepEqual(window.contents.sent.at(-1), { channel: 'authdesk:vault.onStatus', args: [{ state: 'locked', path }] });
 });
 
 test('closing the last window quits the app (except on macOS), and activating it opens a new window', () => {
