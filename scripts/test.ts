@@ -1,6 +1,7 @@
 // Runs in: development and CI (`npm test`). Every suite, in the order that fails fastest:
 // typecheck, lint, build, then unit, integration, e2e (real Chromium) and electron tests in
-// ONE node:test run, so the closing summary counts every test.
+// ONE node:test run, so the closing summary counts every test, and its last line
+// (scripts/skip-summary.ts) says what was skipped and why.
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,6 +27,9 @@ step('build', process.execPath, ['scripts/build.ts']);
 step('tests: unit, integration, e2e, electron', process.execPath, [
   '--test',
   '--test-reporter=spec',
+  '--test-reporter-destination=stdout',
+  '--test-reporter=./scripts/skip-summary.ts',
+  '--test-reporter-destination=stdout',
   '--test-timeout=120000',
   'test/unit/**/*.test.ts',
   'test/integration/**/*.test.ts',

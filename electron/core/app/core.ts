@@ -4,7 +4,7 @@
 // core here, from the ports their host provides, so no service is wired twice and a front end
 // cannot forget a rule (the codes cache is dropped on lock; auto-lock follows the setting).
 // Sessions and approvals join here when they land. Change together with electron/main/index.ts,
-// electron/cli/core-session.ts and test/e2e/support/services.ts, the three hosts.
+// electron/cli/core-session.ts and test/e2e/support/backend.ts, the three hosts.
 import { AccountsService } from '../accounts/accounts.ts';
 import { CodesService } from '../accounts/codes.ts';
 import type { VaultAccess } from '../accounts/vault-access.ts';

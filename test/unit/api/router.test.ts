@@ -1,3 +1,7 @@
+// Runs in: tests.
+//
+// Every test counts handler runs: a refused call must be refused before its handler runs, not
+// after.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import * as v from 'valibot';
@@ -14,60 +18,83 @@ const contract = {
   },
 } as const;
 
+/** The handlers that ran, in order. */
+const runs: string[] = [];
+
 const handlers: Handlers<typeof contract> = {
   demo: {
-    echo: ({ text }) => ({ said: text }),
+    echo: ({ text }) => {
+      runs.push('echo');
+      return { said: text };
+    },
     secretFailure: () => {
+      runs.push('secretFailure');
       throw new Error('seed JBSWY3DPEHPK3PXP could not be parsed');
     },
     typedFailure: () => {
+      runs.push('typedFailure');
       throw new AuthdeskError('NOT_FOUND', 'No such account.');
     },
   },
 };
 
+const own = 'app://authdesk/index.html';
 const internal: unknown[] = [];
 const router = createRouter(contract, handlers, {
-  isTrustedSender: (url) => url === 'app://authdesk/index.html',
+  isTrustedSender: (url) => url === own,
   onInternalError: (_channel, error) => internal.push(error),
 });
-const own = 'app://authdesk/index.html';
 
-test('a valid call from the app returns its value', async () => {
-  assert.deepEqual(await router.handle('authdesk:demo.echo', own, { text: 'hi' }), { ok: true, value: { said: 'hi' } });
+/** router.handle, and the handlers that ran while it did. */
+async function handle(channel: string, sender: string | undefined, input: unknown) {
+  const from = runs.length;
+  const result = await router.handle(channel, sender, input);
+  return { result, ran: runs.slice(from) };
+}
+
+test('a valid call from the app runs its handler once and returns its value', async () => {
+  assert.deepEqual(await handle('authdesk:demo.echo', own, { text: 'hi' }), { result: { ok: true, value: { said: 'hi' } }, ran: ['echo'] });
 });
 
 test('only calls are channels; events are not', () => {
   assert.deepEqual([...router.channels].sort(), ['authdesk:demo.echo', 'authdesk:demo.secretFailure', 'authdesk:demo.typedFailure']);
 });
 
-test('a foreign sender is refused before anything runs', async () => {
-  const result = await router.handle('authdesk:demo.echo', 'https://app.attacker.example/', { text: 'hi' });
-  assert.equal(result.ok, false);
-  assert.equal(!result.ok && result.error.code, 'FORBIDDEN_SENDER');
-});
-
-test('invalid input is refused, and the message does not quote the value', async () => {
-  const secretish = 'SUPERSECRETVALUE';
-  const result = await router.handle('authdesk:demo.echo', own, { text: secretish });
-  assert.equal(result.ok, false);
-  if (result.ok) return;
-  assert.equal(result.error.code, 'INVALID_INPUT');
-  assert.match(result.error.message, /text/);
-  assert.doesNotMatch(result.error.message, /SUPERSECRET/);
-  for (const bad of [undefined, null, 'x', { text: 1 }, { text: 'a', extra: true }]) {
-    const r = await router.handle('authdesk:demo.echo', own, bad);
-    assert.equal(!r.ok && r.error.code, 'INVALID_INPUT');
+test('a foreign or missing sender is refused before anything runs', async () => {
+  for (const sender of ['https://app.attacker.example/', 'app://authdesk.attacker.example/index.html', undefined]) {
+    for (const [channel, input] of [['authdesk:demo.echo', { text: 'hi' }], ['authdesk:demo.typedFailure', undefined]] as const) {
+      const { result, ran } = await handle(channel, sender, input);
+      assert.deepEqual(ran, [], `${channel} from ${sender}`);
+      assert.equal(!result.ok && result.error.code, 'FORBIDDEN_SENDER');
+    }
   }
 });
 
-test('an unknown channel is refused', async () => {
-  const r = await router.handle('authdesk:demo.nope', own, undefined);
-  assert.equal(!r.ok && r.error.code, 'UNKNOWN_CHANNEL');
+test('invalid input is refused before the handler runs, and the message does not quote the value', async () => {
+  const secretish = 'SUPERSECRETVALUE';
+  for (const bad of [{ text: secretish }, undefined, null, 'x', { text: 1 }, { text: 'a', extra: true }]) {
+    const { result, ran } = await handle('authdesk:demo.echo', own, bad);
+    assert.deepEqual(ran, [], JSON.stringify(bad));
+    assert.equal(!result.ok && result.error.code, 'INVALID_INPUT');
+    assert.doesNotMatch(!result.ok ? result.error.message : '', /SUPERSECRET/);
+  }
+  const { result } = await handle('authdesk:demo.echo', own, { text: secretish });
+  assert.match(!result.ok ? result.error.message : '', /text/);
+});
+
+test('an unknown channel is refused and runs nothing', async () => {
+  for (const channel of ['authdesk:demo.nope', 'authdesk:demo.ticked', 'demo.echo', 'authdesk:__proto__.echo']) {
+    const { result, ran } = await handle(channel, own, undefined);
+    assert.deepEqual(ran, [], channel);
+    assert.equal(!result.ok && result.error.code, 'UNKNOWN_CHANNEL', channel);
+  }
 });
 
 test('a typed error keeps its code and message', async () => {
-  assert.deepEqual(await router.handle('authdesk:demo.typedFailure', own, undefined), { ok: false, error: { code: 'NOT_FOUND', message: 'No such account.' } });
+  assert.deepEqual(await handle('authdesk:demo.typedFailure', own, undefined), {
+    result: { ok: false, error: { code: 'NOT_FOUND', message: 'No such account.' } },
+    ran: ['typedFailure'],
+  });
 });
 
 test('an unexpected exception reaches the renderer without its text', async () => {
