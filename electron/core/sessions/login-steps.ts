@@ -40,7 +40,7 @@ export function createLoginSteps(context: LoginStepsContext): LoginSteps {
 
   const fromLinkedAccount = async (request: OtpRequest): Promise<string | null> => {
     if (request.from !== 'authenticator' || linkedAnswers >= LINKED_ACCOUNT_ANSWERS) return null;
-    const code = await untilAborted(context.otp.code(profile, signal), signal);
+    const code = await untilAborted(() => context.otp.code(profile, signal), signal);
     if (code === null || code === lastCode) return null;
     linkedAnswers += 1;
     return code;
@@ -48,7 +48,7 @@ export function createLoginSteps(context: LoginStepsContext): LoginSteps {
 
   const fromPerson = async (request: OtpRequest): Promise<string> => {
     const message = request.message ?? otpQuestion(request, attempts > 1, PROVIDER_NAMES[profile.provider]);
-    const typed = await untilAborted(context.prompt.askCode({ subject, message, ...(request.digits === undefined ? {} : { digits: request.digits }) }, signal), signal);
+    const typed = await untilAborted(() => context.prompt.askCode({ subject, message, ...(request.digits === undefined ? {} : { digits: request.digits }) }, signal), signal);
     const code = typed?.replace(/\s+/g, '') ?? '';
     if (code === '') throw loginCancelled();
     return code;
@@ -56,7 +56,7 @@ export function createLoginSteps(context: LoginStepsContext): LoginSteps {
 
   return {
     async credential(): Promise<LoginCredential> {
-      const credential = await untilAborted(context.credentials.credential(profile, signal), signal);
+      const credential = await untilAborted(() => context.credentials.credential(profile, signal), signal);
       if (!credential) throw new AuthdeskError('CREDENTIAL_MISSING', `No password or API key is saved for ${profile.name}. Add one to the profile, then log in again.`);
       secrets.add(credential.secret);
       return credential;
@@ -74,7 +74,7 @@ export function createLoginSteps(context: LoginStepsContext): LoginSteps {
 
     async approval(notice, pending) {
       context.report({ state: 'awaiting-approval', message: notice.message, until: notice.until });
-      const result = await untilAborted(pending, signal);
+      const result = await untilAborted(() => pending, signal);
       context.report({ state: 'logging-in' });
       return result;
     },

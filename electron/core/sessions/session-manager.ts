@@ -119,7 +119,7 @@ export class SessionManager {
     session.logouts.add(controller);
     try {
       const provider = this.#options.providers.get(profile.provider);
-      await untilAborted(provider.logout({ profile, token: stored.token }, controller.signal), controller.signal);
+      await untilAborted(() => provider.logout({ profile, token: stored.token }, controller.signal), controller.signal);
     } catch (error) {
       if (controller.signal.aborted) return;
       const fallback = `You are logged out here, but ${PROVIDER_NAMES[profile.provider]} could not be told; the session ends on its side when it expires.`;
@@ -147,8 +147,9 @@ export class SessionManager {
       const resume = stored && (stored.expiresAt === null || stored.expiresAt > clock.now()) ? stored.token : null;
       if (resume !== null) secrets.add(resume);
       const steps = createLoginSteps({ profile, signal, otp, credentials, prompt, report, secrets });
-      pending = provider.login({ profile, steps, resume }, signal);
-      const result = await untilAborted(pending, signal);
+      const login = provider.login({ profile, steps, resume }, signal);
+      pending = login;
+      const result = await untilAborted(() => login, signal);
       secrets.add(result.token);
       await this.#tokens.set({ profileId: profile.id, identityId: result.identity?.id ?? null, token: result.token, issuedAt: clock.now(), expiresAt: result.expiresAt });
       if (!current()) throw loginCancelled();

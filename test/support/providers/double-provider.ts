@@ -12,8 +12,8 @@ export type DoubleStep =
   | { readonly kind: 'credential'; readonly expect: string }
   /** Asks for an OTP until it gets `accept`; after `attempts` refused codes (TrueNAS: 4) fails. */
   | { readonly kind: 'otp'; readonly accept: string; readonly attempts?: number; readonly from?: OtpRequest['from']; readonly digits?: number }
-  /** Waits for approval until the test calls approve(). */
-  | { readonly kind: 'approval'; readonly message: string; readonly until?: number | null }
+  /** Waits for approval until the test calls approve(); a deaf one leaves the abort to the steps alone. */
+  | { readonly kind: 'approval'; readonly message: string; readonly until?: number | null; readonly deaf?: boolean }
   | { readonly kind: 'fail'; readonly error: unknown }
   /** Waits until aborted; a deaf hang ignores the abort and waits for release() instead. */
   | { readonly kind: 'hang'; readonly deaf?: boolean };
@@ -38,6 +38,8 @@ export class DoubleProvider implements Provider {
   readonly credentials: string[] = [];
   readonly codes: string[] = [];
   readonly logouts: string[] = [];
+  /** What each failed login threw, as the service's client saw it. */
+  readonly failures: unknown[] = [];
   /** How many logins and logouts saw their signal abort. */
   aborts = 0;
   readonly #options: DoubleOptions;
@@ -63,7 +65,12 @@ export class DoubleProvider implements Provider {
     signal.addEventListener('abort', () => this.aborts++, { once: true });
     const result: LoginResult = { token: this.#options.token ?? 'double-token', expiresAt: this.#options.expiresAt ?? null, identity: this.#options.identity ?? null };
     if (request.resume !== null && request.resume === this.#options.resumable) return result;
-    for (const step of this.#options.script ?? []) await this.#play(step, request, signal);
+    try {
+      for (const step of this.#options.script ?? []) await this.#play(step, request, signal);
+    } catch (error) {
+      this.failures.push(error);
+      throw error;
+    }
     return result;
   }
 
@@ -93,7 +100,9 @@ export class DoubleProvider implements Provider {
       }
       case 'approval': {
         const approved = new Promise<void>((resolve) => (this.#approve = resolve));
-        await abortable(steps.approval({ message: step.message, until: step.until ?? null }, abortable(approved, signal)), signal);
+        const notice = { message: step.message, until: step.until ?? null };
+        if (step.deaf) await steps.approval(notice, approved);
+        else await abortable(steps.approval(notice, abortable(approved, signal)), signal);
         return;
       }
       case 'fail':
@@ -107,10 +116,10 @@ export class DoubleProvider implements Provider {
 }
 
 function abortable<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(signal.reason);
   return new Promise<T>((resolve, reject) => {
     const onAbort = (): void => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
+    if (signal.aborted) onAbort();
+    else signal.addEventListener('abort', onAbort, { once: true });
     work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
   });
 }

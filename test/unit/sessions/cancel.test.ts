@@ -1,7 +1,7 @@
 // Runs in: tests. Cancel, in every state: logged-out at once, the provider told, nothing left behind.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { AuthdeskError } from '../../../electron/core/errors.ts';
+import { AuthdeskError, isAuthdeskError } from '../../../electron/core/errors.ts';
 import { createMemoryTokenStore, type TokenStore } from '../../../electron/core/sessions/index.ts';
 import { PROFILE, TOKEN, setup, settle } from './support.ts';
 
@@ -95,6 +95,30 @@ describe('cancel', () => {
     assert.deepEqual(t.manager.state(PROFILE.id), LOGGED_OUT);
     assert.equal(t.tokens.get(PROFILE.id), null);
     assert.deepEqual(t.provider.logouts, [TOKEN]);
+  });
+
+  it('a provider waiting on an approval it cannot abort itself is released with LOGIN_CANCELLED', async () => {
+    const t = setup({ provider: { script: [{ kind: 'approval', message: 'Approve on your phone.', deaf: true }] } });
+    void t.manager.login(PROFILE);
+    await settle();
+    t.manager.cancel(PROFILE.id);
+    await settle();
+    assert.equal(t.provider.failures.length, 1);
+    assert.ok(isAuthdeskError(t.provider.failures[0], 'LOGIN_CANCELLED'));
+  });
+
+  it('a step asked for after the cancel fails at once, asking neither the linked account nor the person', async () => {
+    const t = setup({ provider: { script: [{ kind: 'hang', deaf: true }, { kind: 'otp', accept: '123456' }] }, codes: ['123456'] });
+    void t.manager.login(PROFILE);
+    await settle();
+    t.manager.cancel(PROFILE.id);
+    t.provider.release();
+    await settle();
+    assert.equal(t.provider.failures.length, 1);
+    assert.equal(t.linkedAsks(), 0, 'an HOTP account would have spent a code');
+    assert.equal(t.prompt.asked.length, 0);
+    assert.deepEqual(t.provider.codes, []);
+    assert.deepEqual(t.states(), ['logging-in', 'logged-out']);
   });
 
   it('a cancel while the token is being stored leaves no token behind', async () => {

@@ -1,4 +1,5 @@
 // Runs in: tests. One session manager wired to doubles, recording every event it emits.
+import type { Clock } from '../../../electron/core/platform/ports.ts';
 import type { LoginCredential, ProviderTable } from '../../../electron/core/providers/index.ts';
 import { createProviderRegistry } from '../../../electron/core/providers/index.ts';
 import { createMemoryTokenStore, SessionManager } from '../../../electron/core/sessions/index.ts';
@@ -32,6 +33,8 @@ export interface SetupOptions {
   readonly tokens?: TokenStore;
   /** Replaces the registry's table (the double is registered for 'truenas' otherwise). */
   readonly table?: ProviderTable;
+  /** The Clock the manager gets, made from the test's FakeClock (the FakeClock itself otherwise). */
+  readonly clock?: (fake: FakeClock) => Clock;
 }
 
 export function setup(options: SetupOptions = {}) {
@@ -51,7 +54,7 @@ export function setup(options: SetupOptions = {}) {
     },
     credentials: { credential: async () => (options.credential === undefined ? { kind: 'password', secret: PASSWORD } : options.credential) },
     prompt,
-    clock,
+    clock: options.clock?.(clock) ?? clock,
     tokens,
   });
   const events: SessionEvent[] = [];
