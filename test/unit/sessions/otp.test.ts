@@ -1,6 +1,7 @@
 // Runs in: tests. Who answers an OTP step: the linked account first, then the person.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { REFUSED_TOO_OFTEN } from '../../support/providers/double-provider.ts';
 import { PROFILE, setup, settle } from './support.ts';
 
 describe('OTP step', () => {
@@ -64,7 +65,7 @@ describe('OTP step', () => {
   it('the service giving up after refused codes is an error with its message', async () => {
     const t = setup({ provider: { script: [{ kind: 'otp', accept: '000000', attempts: 3 }] }, codes: ['111111', '222222'], answers: ['333333'] });
     const final = await t.manager.login(PROFILE);
-    assert.equal(final.state, 'error');
+    assert.deepEqual(final, { state: 'error', error: { code: 'PROVIDER_ERROR', message: REFUSED_TOO_OFTEN }, profileId: PROFILE.id });
     assert.deepEqual(t.provider.codes, ['111111', '222222', '333333']);
     await settle();
     assert.equal(t.tokens.get(PROFILE.id), null);
