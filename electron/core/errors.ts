@@ -29,7 +29,10 @@ export const ERROR_CODES = [
   'IMPORT_PASSWORD_REQUIRED',
   'EXPORT_FAILED',
   'PROVIDER_ERROR',
+  'PROVIDER_UNKNOWN',
   'NETWORK_ERROR',
+  'CREDENTIAL_MISSING',
+  'LOGIN_CANCELLED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

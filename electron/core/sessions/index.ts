@@ -1,0 +1,9 @@
+// Runs in: main, CLI, tests.
+//
+// The public face of the sessions module: the session manager the app layer builds with the
+// provider registry and the vault-backed sources, and the states it reports.
+
+export { createMemoryTokenStore } from './memory-token-store.ts';
+export { SessionManager } from './session-manager.ts';
+export type { SessionManagerOptions } from './session-manager.ts';
+export type { CredentialSource, OtpSource, SessionEvent, SessionListener, SessionState, TokenStore } from './types.ts';

@@ -1,0 +1,47 @@
+// Runs in: main, CLI, tests.
+//
+// The states a profile's session goes through, which are also the events sessions emit, and
+// the ports the session manager reads secrets through. Events travel to the renderer and to
+// logs, so they carry state, expiry, identity and error code and message: never a token,
+// password or OTP.
+
+import type { WireError } from '../errors.ts';
+import type { Identity, LoginCredential } from '../providers/index.ts';
+import type { Profile, SessionToken } from '../vault/model.ts';
+
+export type SessionState =
+  | { readonly state: 'logged-out' }
+  | { readonly state: 'logging-in' }
+  /** A provider asked for an OTP; attempt 2 and on follow a refused code. */
+  | { readonly state: 'awaiting-otp'; readonly attempt: number }
+  | { readonly state: 'awaiting-approval'; readonly message: string; readonly until: number | null }
+  /** until: when the session expires (ms since the epoch), or null when it does not by time. */
+  | { readonly state: 'active'; readonly until: number | null; readonly identity: Identity | null }
+  | { readonly state: 'expired' }
+  | { readonly state: 'error'; readonly error: WireError };
+
+export type SessionEvent = SessionState & { readonly profileId: string };
+
+export type SessionListener = (event: SessionEvent) => void;
+
+/** Codes for a profile's OTP step (the app reads the vault account named by Profile.otpAccountId). */
+export interface OtpSource {
+  /** The current code, or null when there is none to give (no account linked, vault locked). */
+  code(profile: Profile, signal: AbortSignal): Promise<string | null>;
+}
+
+/** The secret of a profile's vault credential (Profile.credentialId). */
+export interface CredentialSource {
+  /** Null when the profile names no credential, or it is gone. */
+  credential(profile: Profile, signal: AbortSignal): Promise<LoginCredential | null>;
+}
+
+/**
+ * Where session tokens live between login and logout: read at once, written before the
+ * session counts as active (VaultAccess's shape, so a vault-backed store drops in).
+ */
+export interface TokenStore {
+  get(profileId: string): SessionToken | null;
+  set(token: SessionToken): Promise<void>;
+  delete(profileId: string): Promise<void>;
+}
