@@ -16,9 +16,11 @@ const BY_CODE: Partial<Record<ErrorCode, ExitCode>> = {
   VAULT_TOO_NEW: EXIT.vaultUnreadable,
   VAULT_IN_USE: EXIT.vaultUnreadable,
   PROVIDER_ERROR: EXIT.provider,
+  PROVIDER_UNKNOWN: EXIT.provider,
   NETWORK_ERROR: EXIT.provider,
   NOT_FOUND: EXIT.notFound,
   VAULT_NOT_FOUND: EXIT.notFound,
+  CREDENTIAL_MISSING: EXIT.notFound,
 };
 
 export function exitCodeFor(code: ErrorCode): ExitCode {
