@@ -2,7 +2,8 @@
 //
 // Note (process boundaries): like Signal-Desktop, each folder knows which process it runs in,
 // and these rules keep them apart: core never touches Electron or the front ends; the
-// renderer never touches Node; main, preload and the CLI never import each other.
+// renderer never touches Node; main, preload and the CLI never import each other; nothing
+// shipped imports scripts/ (the build and development tools, `npm run preview` among them).
 import js from '@eslint/js';
 import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
@@ -54,7 +55,7 @@ export default ts.config(
         'error',
         {
           paths: [{ name: 'electron', message: 'electron/core runs in Node, the CLI and tests: it must not import Electron. Add a port in core/platform/ports.ts.' }],
-          patterns: [{ ...importsFrom('main', 'preload', 'cli', 'renderer', 'test'), message: 'electron/core must not depend on main, preload, cli or the renderer.' }],
+          patterns: [{ ...importsFrom('main', 'preload', 'cli', 'renderer', 'test', 'scripts'), message: 'electron/core must not depend on main, preload, cli, the renderer, tests or development scripts.' }],
         },
       ],
     },
@@ -62,19 +63,19 @@ export default ts.config(
   {
     files: ['electron/main/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ ...importsFrom('preload', 'cli', 'renderer'), message: 'main must not import the preload, the CLI or the renderer.' }] }],
+      'no-restricted-imports': ['error', { patterns: [{ ...importsFrom('preload', 'cli', 'renderer', 'scripts'), message: 'main must not import the preload, the CLI, the renderer or development scripts.' }] }],
     },
   },
   {
     files: ['electron/preload/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ ...importsFrom('main', 'cli', 'renderer'), message: 'the preload must not import main, the CLI or the renderer.' }] }],
+      'no-restricted-imports': ['error', { patterns: [{ ...importsFrom('main', 'cli', 'renderer', 'scripts'), message: 'the preload must not import main, the CLI, the renderer or development scripts.' }] }],
     },
   },
   {
     files: ['electron/cli/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'the CLI runs in plain Node.' }], patterns: [{ ...importsFrom('main', 'preload', 'renderer'), message: 'the CLI must not import main, the preload or the renderer.' }] }],
+      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'the CLI runs in plain Node.' }], patterns: [{ ...importsFrom('main', 'preload', 'renderer', 'scripts'), message: 'the CLI must not import main, the preload, the renderer or development scripts.' }] }],
     },
   },
   {

@@ -1,8 +1,9 @@
-// Runs in: preload (bundled to CommonJS), and the e2e preload stand-in in Chromium.
+// Runs in: preload (bundled to CommonJS), and the browser stand-ins of the e2e tests and of
+// `npm run preview`.
 //
 // Builds window.authdesk from the contract over any transport: Electron's ipcRenderer in the
-// real preload, a Playwright binding in the e2e stand-in. Both expose exactly this object, so
-// the e2e tests exercise the same bridge the app ships. Listeners receive only the payload,
+// real preload, a Playwright binding in the e2e stand-in, HTTP on loopback in the preview. All
+// expose exactly this object, so the tests exercise the same bridge the app ships. Listeners receive only the payload,
 // never the Electron event.
 import { contract, type Contract } from '../core/api/contract/index.ts';
 import { channelName, members, type Bridge, type Result } from '../core/api/spec.ts';

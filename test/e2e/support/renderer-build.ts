@@ -1,5 +1,6 @@
-// Runs in: tests (Node). `npm run test:e2e` builds the renderer first; running a test file by
-// hand must work too, so build it here when dist/renderer is missing.
+// Runs in: tests (Node); `npm run preview` reads RENDERER_DIR. `npm run test:e2e` builds the
+// renderer first; running a test file by hand must work too, so build it here when
+// dist/renderer is missing.
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';

@@ -3,7 +3,7 @@
 // The e2e stand-in for electron/preload/index.ts: the same buildBridge, over a Playwright
 // binding instead of ipcRenderer. Events come from the test process through __authdeskEmit.
 import type { Result } from '../../../electron/core/api/spec.ts';
-import { buildBridge } from '../../../electron/preload/bridge.ts';
+import { exposeBridge } from './expose-bridge.ts';
 
 interface StandinHost {
   __authdeskInvoke(channel: string, input: unknown): Promise<Result<unknown>>;
@@ -12,7 +12,7 @@ interface StandinHost {
 const host = globalThis as unknown as StandinHost;
 const listeners = new Map<string, Set<(payload: unknown) => void>>();
 
-const bridge = buildBridge({
+exposeBridge({
   invoke: (channel, input) => host.__authdeskInvoke(channel, input),
   subscribe(channel, listener) {
     const group = listeners.get(channel) ?? new Set();
@@ -24,8 +24,6 @@ const bridge = buildBridge({
   },
 });
 
-// Like contextBridge.exposeInMainWorld: the page can use the bridge but cannot replace it.
-Object.defineProperty(globalThis, 'authdesk', { value: bridge, enumerable: true, writable: false, configurable: false });
 Object.defineProperty(globalThis, '__authdeskEmit', {
   value(channel: string, payload: unknown): void {
     for (const listener of listeners.get(channel) ?? []) listener(payload);

@@ -1,10 +1,11 @@
-// Runs in: tests (Node). Bundles standin-entry.ts for the browser, in memory.
+// Runs in: tests (Node), and `npm run preview`. Bundles a preload stand-in for the browser, in
+// memory: the e2e one (standin-entry.ts) or the preview's (scripts/preview/standin-entry.ts).
 import { build } from 'esbuild';
 import { join } from 'node:path';
 
-export async function bundleStandin(): Promise<string> {
+export async function bundleForBrowser(entry: string): Promise<string> {
   const result = await build({
-    entryPoints: [join(import.meta.dirname, 'standin-entry.ts')],
+    entryPoints: [entry],
     bundle: true,
     write: false,
     format: 'iife',
@@ -13,6 +14,10 @@ export async function bundleStandin(): Promise<string> {
     logLevel: 'warning',
   });
   const [output] = result.outputFiles;
-  if (!output) throw new Error('esbuild produced no stand-in bundle');
+  if (!output) throw new Error(`esbuild produced no bundle for ${entry}`);
   return output.text;
+}
+
+export function bundleStandin(): Promise<string> {
+  return bundleForBrowser(join(import.meta.dirname, 'standin-entry.ts'));
 }

@@ -34,6 +34,9 @@ const cases: Array<[string, string, boolean]> = [
   ['electron/cli/x.ts', "import { app } from 'electron';\nexport const a = app;", true],
   ['electron/cli/commands/x.ts', "import { a } from '../../main/ipc.ts';\nexport const b = a;", true],
   ['electron/main/x.ts', "import { a } from '../core/api/spec.ts';\nexport const b = a;", false],
+  ['electron/main/x.ts', "import { a } from '../../scripts/preview/server.ts';\nexport const b = a;", true],
+  ['electron/cli/commands/x.ts', "import { a } from '../../../scripts/build.ts';\nexport const b = a;", true],
+  ['electron/core/app/x.ts', "import { a } from '../../../scripts/preview/token.ts';\nexport const b = a;", true],
   // Shipped code never reaches test/, the sandbox included, by any kind of import.
   ['electron/cli/commands/x.ts', "import { startSandbox } from '../../../test/sandbox/index.ts';\nexport const a = startSandbox;", true],
   ['electron/cli/commands/x.ts', "const { startSandbox } = await import('../../../test/sandbox/index.ts');\nexport const a = startSandbox;", true],
