@@ -23,7 +23,6 @@ import { WeavrState } from './weavr/state.ts';
 import { Webhooks, type WebhookDelivery } from './weavr/webhooks.ts';
 
 export type { Clock } from './clock.ts';
-export { manualClock } from './clock.ts';
 export type { DemoUser } from './demo-users.ts';
 export type { FaultRule } from './faults.ts';
 export { demoSeed, type SandboxSeed } from './seed.ts';

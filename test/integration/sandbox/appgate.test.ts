@@ -4,13 +4,14 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, test } from 'node:test';
-import { demoSeed, manualClock, startSandbox, totp, type Sandbox } from '../../sandbox/index.ts';
+import { demoSeed, startSandbox, totp, type Sandbox } from '../../sandbox/index.ts';
+import { FakeClock } from '../../support/clock.ts';
 import { conformingClient, type ApiClient, type JsonReply } from './conforming-client.ts';
 import { SPECS_MISSING_REASON, appgateSpecs, specsAvailable } from './openapi-validator.ts';
 
 const specs = specsAvailable() ? appgateSpecs() : undefined;
 const counter = { checked: 0 };
-const clock = manualClock(Date.UTC(2026, 2, 1, 9, 0, 0));
+const clock = new FakeClock(Date.UTC(2026, 2, 1, 9, 0, 0));
 const ACCEPT = { accept: 'application/vnd.appgate.peer-v23+json' };
 const seed = demoSeed();
 const secret = (username: string) => (seed.appgate.users.find((u) => u.username === username)!.mfa as { secret: string }).secret;

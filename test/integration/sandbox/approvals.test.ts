@@ -5,11 +5,12 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, beforeEach, test } from 'node:test';
-import { demoSeed, manualClock, startSandbox, type Sandbox } from '../../sandbox/index.ts';
+import { demoSeed, startSandbox, type Sandbox } from '../../sandbox/index.ts';
+import { FakeClock } from '../../support/clock.ts';
 import { TestDevice } from './device.ts';
 import { WebhookReceiver } from './webhook-receiver.ts';
 
-const clock = manualClock(Date.UTC(2026, 2, 1, 9, 0, 0));
+const clock = new FakeClock(Date.UTC(2026, 2, 1, 9, 0, 0));
 const receiver = new WebhookReceiver();
 let sandbox: Sandbox;
 

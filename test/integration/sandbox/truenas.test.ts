@@ -2,10 +2,11 @@
 
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, test } from 'node:test';
-import { manualClock, startSandbox, totp, demoSeed, type Sandbox } from '../../sandbox/index.ts';
+import { startSandbox, totp, demoSeed, type Sandbox } from '../../sandbox/index.ts';
+import { FakeClock } from '../../support/clock.ts';
 import { RpcClient } from './rpc-client.ts';
 
-const clock = manualClock(Date.UTC(2026, 2, 1, 12, 0, 0));
+const clock = new FakeClock(Date.UTC(2026, 2, 1, 12, 0, 0));
 const NO_DELAYS = { otpFailureMs: 0, rateLimitMs: 0 };
 let sandbox: Sandbox;
 
@@ -293,7 +294,7 @@ test('API_KEY_PLAIN over plain ws answers EXPIRED and revokes the key', async ()
 });
 
 test('unauthenticated calls are rate limited per method: the 21st in 60 s is EBUSY; the window resets', async () => {
-  const limitedClock = manualClock();
+  const limitedClock = new FakeClock(Date.UTC(2026, 0, 1));
   const limited = await startSandbox({ clock: limitedClock, truenasDelays: NO_DELAYS });
   try {
     const client = await RpcClient.connect(limited.urls.truenas);

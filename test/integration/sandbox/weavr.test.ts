@@ -4,14 +4,15 @@
 import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
 import { after, before, beforeEach, test } from 'node:test';
-import { demoSeed, manualClock, startSandbox, type Sandbox, type SandboxSeed } from '../../sandbox/index.ts';
+import { demoSeed, startSandbox, type Sandbox, type SandboxSeed } from '../../sandbox/index.ts';
+import { FakeClock } from '../../support/clock.ts';
 import { conformingClient, type ApiClient } from './conforming-client.ts';
 import { SPECS_MISSING_REASON, specsAvailable, weavrSpecs } from './openapi-validator.ts';
 import { WebhookReceiver } from './webhook-receiver.ts';
 
 const specs = specsAvailable() ? weavrSpecs() : undefined;
 const counter = { checked: 0 };
-const clock = manualClock(Date.UTC(2026, 2, 1, 9, 0, 0));
+const clock = new FakeClock(Date.UTC(2026, 2, 1, 9, 0, 0));
 const receiver = new WebhookReceiver();
 let sandbox: Sandbox;
 let api: ApiClient;

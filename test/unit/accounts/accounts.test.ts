@@ -6,8 +6,9 @@ import { isAuthdeskError } from '../../../electron/core/errors.ts';
 import { parseOtpauthUri } from '../../../electron/core/otp/uri.ts';
 import { emptyVaultData } from '../../../electron/core/vault/model.ts';
 import { MemoryVault } from '../../support/memory-vault.ts';
+import { FakeClock } from '../../support/clock.ts';
 
-const clock = { ms: 1_700_000_000_000, now: () => clock.ms };
+const clock = new FakeClock(1_700_000_000_000);
 const github = parseOtpauthUri('otpauth://totp/GitHub:alice?secret=JBSWY3DPEHPK3PXP');
 const gitlab = parseOtpauthUri('otpauth://totp/GitLab:alice?secret=KRSXG5CTMVRXEZLU');
 
@@ -26,7 +27,7 @@ test('adds accounts in order with their names, defaults and timestamps, in one s
   assert.equal(vault.data().groups.length, 1);
   assert.equal(group?.name, 'Work');
   assert.deepEqual(accounts.list()[1]?.groupIds, [group?.id]);
-  assert.equal(accounts.list()[0]?.createdAt, clock.ms);
+  assert.equal(accounts.list()[0]?.createdAt, clock.now());
   assert.equal(accounts.list()[0]?.otp, github.otp);
 });
 
@@ -49,7 +50,7 @@ test('edits issuer, label, groups, favourite, note and icon, and nothing else', 
   const data = { ...emptyVaultData(), groups: [{ id: 'g1', name: 'Personal' }] };
   const { accounts } = setup(new MemoryVault(data));
   const { account } = await accounts.add(github);
-  clock.ms += 5000;
+  clock.advance(5000);
   const edited = await accounts.edit(account.id, {
     issuer: ' GitHub Enterprise ', label: 'alice@corp', groupIds: ['g1'], favourite: true, note: 'yubikey backup', icon: 'github',
   });
