@@ -4,6 +4,7 @@
 // secrets in every shape, so input is forgiving: spaces, dashes, lower case and "=" padding.
 import { ScureBase32Plugin } from 'otplib';
 import { AuthdeskError } from '../errors.ts';
+import { trimEnd } from './trim-end.ts';
 
 const codec = new ScureBase32Plugin();
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
@@ -16,7 +17,7 @@ function invalidSecret(): AuthdeskError {
 
 /** Decodes a Base32 secret, tolerating spaces, dashes, lower case and padding. */
 export function decodeBase32(input: string): Uint8Array {
-  const text = input.replace(/[\s-]+/g, '').replace(/=+$/, '').toUpperCase();
+  const text = trimEnd(input.replace(/[\s-]+/g, ''), '=').toUpperCase();
   if (text.length === 0 || !VALID_TAIL_LENGTHS.has(text.length % 8)) throw invalidSecret();
   if (/[^A-Z2-7]/.test(text)) throw invalidSecret();
   const last = ALPHABET.indexOf(text.at(-1) ?? '');

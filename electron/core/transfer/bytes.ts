@@ -4,6 +4,8 @@
 // stops at the first bad character, which would turn a damaged file into a wrong key
 // instead of a clear "damaged" error.
 
+import { trimEnd } from '../otp/trim-end.ts';
+
 export function hexBytes(text: unknown): Buffer | null {
   if (typeof text !== 'string' || text.length % 2 !== 0 || !/^[0-9a-fA-F]*$/.test(text)) return null;
   return Buffer.from(text, 'hex');
@@ -13,6 +15,6 @@ export function hexBytes(text: unknown): Buffer | null {
 export function base64Bytes(text: unknown): Buffer | null {
   if (typeof text !== 'string') return null;
   const compact = text.replace(/\s+/g, '');
-  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(compact) || compact.replace(/=+$/, '').length % 4 === 1) return null;
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(compact) || trimEnd(compact, '=').length % 4 === 1) return null;
   return Buffer.from(compact, 'base64');
 }
