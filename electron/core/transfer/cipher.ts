@@ -1,12 +1,14 @@
 // Runs in: main, CLI, tests.
 //
 // The few ciphers and KDFs foreign backups use, through node:crypto (present in both Node
-// and Electron's BoringSSL build). KDF parameters read from a file are bounded before use:
-// a damaged or hostile file must not make an import run for minutes or exhaust memory.
+// and Electron's BoringSSL build; both run them on libuv's pool, off the main thread). KDF
+// parameters read from a file are bounded before use: a damaged or hostile file must not make
+// an import run for minutes or exhaust memory.
 
 import { createCipheriv, createDecipheriv, pbkdf2 as pbkdf2Callback, scrypt as scryptCallback } from 'node:crypto';
 import { promisify } from 'node:util';
 import { AuthdeskError } from '../errors.ts';
+import { excessiveKdfError } from '../vault/kdf.ts';
 
 const pbkdf2Async = promisify(pbkdf2Callback);
 const GCM_TAG_BYTES = 16;
@@ -55,17 +57,20 @@ export function aesCbcOpen(key: Uint8Array, iv: Uint8Array, ciphertext: Uint8Arr
   }
 }
 
-// Note (KDF bounds): well above what the supported apps write (andOTP ~160k PBKDF2-SHA1
-// rounds, Aegis scrypt N=2^15 r=8 p=1), low enough to stay around a second here.
-const MAX_PBKDF2_ITERATIONS = 1_000_000;
-const MAX_SCRYPT_MEMORY = 64 * 1024 * 1024;
-const MAX_SCRYPT_WORK = 2 ** 15 * 8 * 4;
+// Note (KDF bounds): every format that lets a file choose its KDF settings declares the most
+// its own app ever writes, with a margin, next to its importer; settings beyond that are refused
+// before any work, with excessiveKdfError. Settings that are not a KDF at all stay "damaged".
+/** The most PBKDF2 work a format's files may ask for. */
+export interface Pbkdf2Bounds {
+  readonly app: string;
+  readonly maxIterations: number;
+}
 
-export async function pbkdf2(password: string, salt: Uint8Array, iterations: number, digest: 'sha1' | 'sha256', what: string): Promise<Buffer> {
-  if (!Number.isSafeInteger(iterations) || iterations < 1 || iterations > MAX_PBKDF2_ITERATIONS) {
-    throw new AuthdeskError('IMPORT_MALFORMED', `This ${what} asks for an implausible number of key derivation rounds; it is damaged or not a backup Authdesk can read.`);
-  }
-  return pbkdf2Async(password, salt, iterations, 32, digest);
+/** The most scrypt work a format's files may ask for; work is N·r·p, memory 128·N·r bytes. */
+export interface ScryptBounds {
+  readonly app: string;
+  readonly max: ScryptParams;
+  readonly maxWork: number;
 }
 
 export interface ScryptParams {
@@ -74,10 +79,25 @@ export interface ScryptParams {
   readonly p: number;
 }
 
-export async function scrypt(password: string, salt: Uint8Array, { n, r, p }: ScryptParams, what: string): Promise<Buffer> {
-  const sane = [n, r, p].every((x) => Number.isSafeInteger(x) && x >= 1) && n >= 2 && (n & (n - 1)) === 0 && 128 * n * r <= MAX_SCRYPT_MEMORY && n * r * p <= MAX_SCRYPT_WORK;
-  if (!sane) throw new AuthdeskError('IMPORT_MALFORMED', `This ${what} has key derivation settings Authdesk does not accept; it is damaged or not a backup Authdesk can read.`);
+export async function pbkdf2(password: string, salt: Uint8Array, iterations: number, digest: 'sha1' | 'sha256', bounds: Pbkdf2Bounds, what: string): Promise<Buffer> {
+  if (!Number.isSafeInteger(iterations) || iterations < 1) {
+    throw new AuthdeskError('IMPORT_MALFORMED', `This ${what} asks for an impossible number of key derivation rounds; it is damaged or not a backup Authdesk can read.`);
+  }
+  if (iterations > bounds.maxIterations) throw excessiveKdfError('IMPORT_MALFORMED', bounds.app);
+  return pbkdf2Async(password, salt, iterations, 32, digest);
+}
+
+/** Throws unless the settings are scrypt's and within the format's bounds; run it on every slot before deriving any key. */
+export function assertScryptParams({ n, r, p }: ScryptParams, bounds: ScryptBounds, what: string): void {
+  const valid = [n, r, p].every((x) => Number.isSafeInteger(x) && x >= 1) && n >= 2 && (n & (n - 1)) === 0;
+  if (!valid) throw new AuthdeskError('IMPORT_MALFORMED', `This ${what} has key derivation settings that are not scrypt's; it is damaged or not a backup Authdesk can read.`);
+  if (n > bounds.max.n || r > bounds.max.r || p > bounds.max.p || n * r * p > bounds.maxWork) throw excessiveKdfError('IMPORT_MALFORMED', bounds.app);
+}
+
+export async function scrypt(password: string, salt: Uint8Array, params: ScryptParams, bounds: ScryptBounds, what: string): Promise<Buffer> {
+  assertScryptParams(params, bounds, what);
+  const maxmem = 2 * 128 * bounds.max.n * bounds.max.r;
   return new Promise((resolve, reject) => {
-    scryptCallback(password, salt, 32, { N: n, r, p, maxmem: 2 * MAX_SCRYPT_MEMORY }, (error, key) => (error ? reject(error) : resolve(key)));
+    scryptCallback(password, salt, 32, { N: params.n, r: params.r, p: params.p, maxmem }, (error, key) => (error ? reject(error) : resolve(key)));
   });
 }

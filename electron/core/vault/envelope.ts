@@ -12,7 +12,7 @@
 // fails to decrypt.
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 import { AuthdeskError } from '../errors.ts';
-import { assertKdfParams, type KdfParams } from './kdf.ts';
+import { excessiveKdfError, kdfProblem, type KdfParams } from './kdf.ts';
 
 export const MAGIC = Buffer.from('AUTHDESK', 'ascii');
 export const FORMAT_VERSION = 1;
@@ -194,7 +194,9 @@ function decodeSlot(type: number, body: Buffer): KeySlot {
   if (type === SLOT_TYPE_PASSWORD) {
     if (body.length !== PASSWORD_SLOT_BYTES) throw damaged('the password slot has the wrong size');
     const kdf = { memoryKiB: body.readUInt32BE(SALT_BYTES), iterations: body.readUInt32BE(SALT_BYTES + 4), parallelism: body.readUInt32BE(SALT_BYTES + 8) };
-    assertKdfParams(kdf, () => damaged('the password slot holds impossible Argon2id parameters'));
+    const problem = kdfProblem(kdf);
+    if (problem === 'invalid') throw damaged('the password slot holds impossible Argon2id parameters');
+    if (problem === 'excessive') throw excessiveKdfError('VAULT_DAMAGED', 'Authdesk');
     const wrapAt = SALT_BYTES + 12;
     return {
       type: 'password',

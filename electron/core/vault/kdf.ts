@@ -22,25 +22,36 @@ export interface KdfParams {
 /** RFC 9106 §4, second recommended option: the least a new vault gets from calibration. */
 export const KDF_FLOOR: KdfParams = { memoryKiB: 64 * 1024, iterations: 3, parallelism: 4 };
 export const KDF_TARGET_MS = 500;
-/** Bounds on what a file may ask for, so a damaged or hostile header cannot hang or exhaust the process. */
-const MAX_MEMORY_KIB = 4 * 1024 * 1024;
-const MAX_ITERATIONS = 1000;
-const MAX_PARALLELISM = 255;
+/** Calibration stops here: a machine needing more for half a second is far faster than any today. */
+const MAX_CALIBRATED_ITERATIONS = 48;
+// Note (KDF bounds): Authdesk writes the floor's memory and parallelism and at most
+// MAX_CALIBRATED_ITERATIONS; a file may ask for twice that, no more, checked before any Argon2id
+// work. Above it a 211-byte file could ask for 4 GiB and hours of work. Change together with
+// KDF_FLOOR and calibrateKdf (a vault Authdesk writes must always open).
+const MAX_MEMORY_KIB = 2 * KDF_FLOOR.memoryKiB;
+const MAX_ITERATIONS = 2 * MAX_CALIBRATED_ITERATIONS;
+const MAX_PARALLELISM = 2 * KDF_FLOOR.parallelism;
+/** Memory times passes: the whole cost, so doubling both at once is not allowed. */
+const MAX_WORK = KDF_FLOOR.memoryKiB * MAX_ITERATIONS;
 const KEY_BYTES = 32;
 
-export function assertKdfParams(params: KdfParams, fail: () => Error): void {
+/** Whether params are not Argon2id at all ('invalid'), more than Authdesk ever writes ('excessive'), or fine (null). */
+export function kdfProblem(params: KdfParams): 'invalid' | 'excessive' | null {
   const { memoryKiB, iterations, parallelism } = params;
-  const ok =
-    Number.isInteger(memoryKiB) && Number.isInteger(iterations) && Number.isInteger(parallelism) &&
-    parallelism >= 1 && parallelism <= MAX_PARALLELISM &&
-    iterations >= 1 && iterations <= MAX_ITERATIONS &&
-    memoryKiB >= 8 * parallelism && memoryKiB <= MAX_MEMORY_KIB;
-  if (!ok) throw fail();
+  const valid = [memoryKiB, iterations, parallelism].every((x) => Number.isSafeInteger(x) && x >= 1) && memoryKiB >= 8 * parallelism;
+  if (!valid) return 'invalid';
+  const excessive = memoryKiB > MAX_MEMORY_KIB || iterations > MAX_ITERATIONS || parallelism > MAX_PARALLELISM || memoryKiB * iterations > MAX_WORK;
+  return excessive ? 'excessive' : null;
+}
+
+/** The refusal of a file whose KDF parameters exceed what `app` writes; says what happened without quoting them. */
+export function excessiveKdfError(code: 'VAULT_DAMAGED' | 'IMPORT_MALFORMED', app: string): AuthdeskError {
+  return new AuthdeskError(code, `This file asks for far more key-derivation work than ${app} ever uses; it is damaged or crafted, and was not opened.`, { details: { reason: 'kdf-bounds' } });
 }
 
 /** Derives a 32-byte key from the password; the caller zeroes it when done. */
 export async function deriveKey(password: string, salt: Uint8Array, params: KdfParams): Promise<Buffer> {
-  assertKdfParams(params, () => new AuthdeskError('INVALID_INPUT', 'The Argon2id parameters are out of range.'));
+  if (kdfProblem(params) !== null) throw new AuthdeskError('INVALID_INPUT', 'The Argon2id parameters are out of range.');
   // NFC, so the same password typed through different input methods gives the same key.
   const out = await argon2id({
     password: password.normalize('NFC'),
@@ -67,6 +78,6 @@ export async function calibrateKdf(targetMs = KDF_TARGET_MS, now: () => number =
   const start = now();
   (await deriveKey('calibration', salt, KDF_FLOOR)).fill(0);
   const perIteration = (now() - start) / KDF_FLOOR.iterations;
-  const iterations = Math.min(MAX_ITERATIONS, Math.max(KDF_FLOOR.iterations, Math.round(targetMs / Math.max(perIteration, 1))));
+  const iterations = Math.min(MAX_CALIBRATED_ITERATIONS, Math.max(KDF_FLOOR.iterations, Math.round(targetMs / Math.max(perIteration, 1))));
   return { ...KDF_FLOOR, iterations };
 }

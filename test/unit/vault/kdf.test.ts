@@ -1,7 +1,9 @@
 // Runs in: tests. Argon2id parameters: never below RFC 9106's floor, scaled to this machine.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { calibrateKdf, deriveKey, KDF_FLOOR } from '../../../electron/core/vault/kdf.ts';
+import { isAuthdeskError } from '../../../electron/core/errors.ts';
+import { encodeEnvelope, parseEnvelope } from '../../../electron/core/vault/envelope.ts';
+import { calibrateKdf, deriveKey, KDF_FLOOR, kdfProblem } from '../../../electron/core/vault/kdf.ts';
 
 /** A stopwatch that reports `elapsedMs` for every measured interval. */
 function stopwatch(elapsedMs: number): () => number {
@@ -28,5 +30,17 @@ describe('Argon2id parameters', () => {
     assert.equal(fast.memoryKiB, KDF_FLOOR.memoryKiB);
     assert.equal(fast.parallelism, KDF_FLOOR.parallelism);
     assert.equal(fast.iterations, 25, '20 ms per iteration gives 25 iterations for 500 ms');
+  });
+
+  it('never calibrates to settings a vault file may not ask for, however fast the machine', async () => {
+    const fastest = await calibrateKdf(500, stopwatch(0));
+    assert.equal(kdfProblem(fastest), null);
+    assert.ok(fastest.iterations < 100, `${fastest.iterations} iterations`);
+  });
+
+  it('refuses a vault whose password slot asks for more work than Authdesk writes, before deriving anything', () => {
+    const slot = { type: 'password' as const, salt: new Uint8Array(16), kdf: { ...KDF_FLOOR, iterations: 1000 }, wrapNonce: new Uint8Array(12), wrappedKey: new Uint8Array(48) };
+    const file = encodeEnvelope([slot], new Uint8Array(32), new Uint8Array(8));
+    assert.throws(() => parseEnvelope(file), (error: unknown) => isAuthdeskError(error, 'VAULT_DAMAGED') && /far more key-derivation work than Authdesk ever uses/.test(error.message));
   });
 });

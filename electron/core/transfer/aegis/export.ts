@@ -8,7 +8,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { OtpParams } from '../../otp/params.ts';
 import type { Account, Group } from '../../vault/model.ts';
 import { aesGcmSeal, scrypt } from '../cipher.ts';
-import { AEGIS_CONTENT_VERSION, AEGIS_FILE_VERSION, AEGIS_SCRYPT, PASSWORD_SLOT } from './format.ts';
+import { AEGIS_CONTENT_VERSION, AEGIS_FILE_VERSION, AEGIS_SCRYPT, AEGIS_SCRYPT_BOUNDS, PASSWORD_SLOT } from './format.ts';
 import { iconToAegis } from './icon.ts';
 
 export interface AegisExportOptions {
@@ -29,7 +29,7 @@ export async function exportAegis(accounts: readonly Account[], options: AegisEx
   }
   const masterKey = randomBytes(32);
   const salt = randomBytes(32);
-  const slotKey = await scrypt(password, salt, AEGIS_SCRYPT, 'Aegis vault');
+  const slotKey = await scrypt(password, salt, AEGIS_SCRYPT, AEGIS_SCRYPT_BOUNDS, 'Aegis vault');
   const slotNonce = randomBytes(12);
   const wrapped = aesGcmSeal(slotKey, slotNonce, masterKey);
   const dbNonce = randomBytes(12);

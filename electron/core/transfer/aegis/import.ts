@@ -5,13 +5,13 @@
 // to 3: v2 entries carry one legacy `group` name, v3 lists groups by uuid.
 
 import { AuthdeskError } from '../../errors.ts';
-import { aesGcmOpen, requirePassword, scrypt, wrongPassword } from '../cipher.ts';
+import { aesGcmOpen, assertScryptParams, requirePassword, scrypt, wrongPassword, type ScryptParams } from '../cipher.ts';
 import { base64Bytes, hexBytes } from '../bytes.ts';
 import { buildEntry, collectEntries } from '../entry.ts';
 import { EntryProblem, optionalBoolean, optionalInteger, optionalString, requiredString } from '../fields.ts';
 import { isRecord, malformed, parseJson, requireText } from '../input.ts';
 import type { ImportedData, Importer } from '../types.ts';
-import { AEGIS_CONTENT_VERSION, AEGIS_FILE_VERSION, PASSWORD_SLOT } from './format.ts';
+import { AEGIS_CONTENT_VERSION, AEGIS_FILE_VERSION, AEGIS_SCRYPT_BOUNDS, PASSWORD_SLOT } from './format.ts';
 import { iconFromAegis } from './icon.ts';
 
 const WHAT = 'Aegis vault';
@@ -41,9 +41,11 @@ async function decryptContent(header: Record<string, unknown>, db: unknown, pass
   const passwordSlots = slots.filter((s): s is Record<string, unknown> => isRecord(s) && s['type'] === PASSWORD_SLOT);
   if (passwordSlots.length === 0) throw new AuthdeskError('IMPORT_MALFORMED', 'This Aegis vault has no password slot (it can only be unlocked with biometrics on the phone). Export it from Aegis with a password first.');
   const secret = requirePassword(password, WHAT);
+  // Every slot tried is read and its scrypt settings checked before the first key is derived.
+  const tried = passwordSlots.slice(0, MAX_PASSWORD_SLOTS).map(readSlot);
   let masterKey: Buffer | null = null;
-  for (const slot of passwordSlots.slice(0, MAX_PASSWORD_SLOTS)) {
-    masterKey = await unwrapSlot(slot, secret);
+  for (const slot of tried) {
+    masterKey = aesGcmOpen(await scrypt(secret, slot.salt, slot.params, AEGIS_SCRYPT_BOUNDS, WHAT), slot.nonce, slot.wrapped, slot.tag);
     if (masterKey !== null) break;
   }
   if (masterKey === null) throw wrongPassword(WHAT);
@@ -54,7 +56,15 @@ async function decryptContent(header: Record<string, unknown>, db: unknown, pass
   return parseJson(plain.toString('utf8'), WHAT);
 }
 
-async function unwrapSlot(slot: Record<string, unknown>, password: string): Promise<Buffer | null> {
+interface PasswordSlotFields {
+  readonly salt: Buffer;
+  readonly wrapped: Buffer;
+  readonly nonce: Buffer;
+  readonly tag: Buffer;
+  readonly params: ScryptParams;
+}
+
+function readSlot(slot: Record<string, unknown>): PasswordSlotFields {
   const salt = hexBytes(slot['salt']);
   const wrapped = hexBytes(slot['key']);
   const keyParams = slot['key_params'];
@@ -62,8 +72,9 @@ async function unwrapSlot(slot: Record<string, unknown>, password: string): Prom
   const tag = isRecord(keyParams) ? hexBytes(keyParams['tag']) : null;
   const [n, r, p] = [slot['n'], slot['r'], slot['p']];
   if (!salt || !wrapped || !nonce || !tag || typeof n !== 'number' || typeof r !== 'number' || typeof p !== 'number') throw malformed(WHAT, 'a password slot is incomplete');
-  const key = await scrypt(password, salt, { n, r, p }, WHAT);
-  return aesGcmOpen(key, nonce, wrapped, tag);
+  const params = { n, r, p };
+  assertScryptParams(params, AEGIS_SCRYPT_BOUNDS, WHAT);
+  return { salt, wrapped, nonce, tag, params };
 }
 
 function readContent(content: unknown): ImportedData {

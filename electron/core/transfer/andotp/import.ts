@@ -6,7 +6,7 @@
 // Neither has a magic header, so binary input is tried as the new format first.
 
 import { createHash } from 'node:crypto';
-import { aesGcmOpenAppended, pbkdf2, requirePassword, wrongPassword } from '../cipher.ts';
+import { aesGcmOpenAppended, pbkdf2, requirePassword, wrongPassword, type Pbkdf2Bounds } from '../cipher.ts';
 import { buildEntry, collectEntries } from '../entry.ts';
 import { EntryProblem, optionalInteger, optionalString, requiredString } from '../fields.ts';
 import { asText, isRecord, malformed, parseJson } from '../input.ts';
@@ -16,10 +16,11 @@ const WHAT = 'andOTP backup';
 const SALT_BYTES = 12;
 const NONCE_BYTES = 12;
 const TAG_BYTES = 16;
-// Note (andOTP rounds): andOTP picks 140,000 to 160,000; a header far outside that is not
-// the new format (it is the old one, whose first bytes are a random nonce).
+// Note (andOTP rounds): andOTP picks 140,000 to 160,000 (Constants.PBKDF2_MIN/MAX_BACKUP_ITERATIONS);
+// files may ask for twice the most, no more. A header outside MIN_ROUNDS..ANDOTP_PBKDF2 is not
+// the new format but the old one, whose first bytes are a random nonce: it costs one SHA-256.
 const MIN_ROUNDS = 1_000;
-const MAX_ROUNDS = 1_000_000;
+const ANDOTP_PBKDF2: Pbkdf2Bounds = { app: 'andOTP', maxIterations: 320_000 };
 
 export const importAndOtp: Importer = async (input, password) => {
   const text = asText(input);
@@ -60,10 +61,10 @@ async function decrypt(bytes: Uint8Array, password: string): Promise<string> {
   if (bytes.length < NONCE_BYTES + TAG_BYTES) throw malformed(WHAT, 'the file is too short');
   const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const rounds = view.readUInt32BE(0);
-  if (rounds >= MIN_ROUNDS && rounds <= MAX_ROUNDS && bytes.length >= 4 + SALT_BYTES + NONCE_BYTES + TAG_BYTES) {
+  if (rounds >= MIN_ROUNDS && rounds <= ANDOTP_PBKDF2.maxIterations && bytes.length >= 4 + SALT_BYTES + NONCE_BYTES + TAG_BYTES) {
     const salt = view.subarray(4, 4 + SALT_BYTES);
     const nonce = view.subarray(4 + SALT_BYTES, 4 + SALT_BYTES + NONCE_BYTES);
-    const key = await pbkdf2(password, salt, rounds, 'sha1', WHAT);
+    const key = await pbkdf2(password, salt, rounds, 'sha1', ANDOTP_PBKDF2, WHAT);
     const plain = aesGcmOpenAppended(key, nonce, view.subarray(4 + SALT_BYTES + NONCE_BYTES));
     if (plain !== null) return plain.toString('utf8');
   }

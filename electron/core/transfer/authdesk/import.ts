@@ -4,6 +4,7 @@
 // decrypts and checks the data; its vault-worded errors become the import's own.
 
 import { isAuthdeskError } from '../../errors.ts';
+import { excessiveKdfError } from '../../vault/kdf.ts';
 import { openWithPassword } from '../../vault/password-seal.ts';
 import { requirePassword, wrongPassword } from '../cipher.ts';
 import { collectEntries, withExtras } from '../entry.ts';
@@ -18,6 +19,7 @@ export const importAuthdeskBackup: Importer = async (input, password) => {
     data = await openWithPassword(input, requirePassword(password, WHAT));
   } catch (error) {
     if (isAuthdeskError(error, 'VAULT_WRONG_PASSWORD')) throw wrongPassword(WHAT);
+    if (isAuthdeskError(error, 'VAULT_DAMAGED') && error.details?.['reason'] === 'kdf-bounds') throw excessiveKdfError('IMPORT_MALFORMED', 'Authdesk');
     if (isAuthdeskError(error, 'VAULT_DAMAGED')) throw malformed(WHAT, 'it was cut short or changed after it was written');
     if (isAuthdeskError(error, 'VAULT_TOO_NEW')) throw malformed(WHAT, 'it was written by a newer Authdesk; update this one to read it');
     throw error;

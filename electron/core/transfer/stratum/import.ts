@@ -8,7 +8,7 @@
 //   rounds, AES-256-CBC.
 
 import { argon2id } from 'hash-wasm';
-import { aesCbcOpen, aesGcmOpenAppended, pbkdf2, requirePassword, wrongPassword } from '../cipher.ts';
+import { aesCbcOpen, aesGcmOpenAppended, pbkdf2, requirePassword, wrongPassword, type Pbkdf2Bounds } from '../cipher.ts';
 import { buildEntry, collectEntries } from '../entry.ts';
 import { EntryProblem, optionalInteger, optionalString, requiredInteger, requiredString } from '../fields.ts';
 import { asText, isRecord, malformed, parseJson } from '../input.ts';
@@ -23,7 +23,8 @@ const SALT_BYTES = 16;
 const IV_BYTES = 12;
 const LEGACY_SALT_BYTES = 20;
 const LEGACY_IV_BYTES = 16;
-const LEGACY_ROUNDS = 64_000;
+// Stratum's settings are fixed by its header, never read from the file: nothing to inflate.
+const LEGACY_PBKDF2: Pbkdf2Bounds = { app: 'Stratum', maxIterations: 64_000 };
 
 // Stratum's numeric enums (AuthenticatorType, HashAlgorithm). 3 is mOTP and 5 Yandex,
 // which Authdesk cannot generate.
@@ -90,7 +91,7 @@ async function decrypt(bytes: Uint8Array, password: string): Promise<string> {
     const salt = view.subarray(HEADER_BYTES, HEADER_BYTES + LEGACY_SALT_BYTES);
     const iv = view.subarray(HEADER_BYTES + LEGACY_SALT_BYTES, HEADER_BYTES + LEGACY_SALT_BYTES + LEGACY_IV_BYTES);
     if (iv.length !== LEGACY_IV_BYTES) throw malformed(WHAT, 'the file is too short');
-    const key = await pbkdf2(password, salt, LEGACY_ROUNDS, 'sha1', WHAT);
+    const key = await pbkdf2(password, salt, LEGACY_PBKDF2.maxIterations, 'sha1', LEGACY_PBKDF2, WHAT);
     plain = aesCbcOpen(key, iv, view.subarray(HEADER_BYTES + LEGACY_SALT_BYTES + LEGACY_IV_BYTES));
   } else {
     throw malformed(WHAT, 'it does not start with a Stratum header');

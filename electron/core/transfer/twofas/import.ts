@@ -4,7 +4,7 @@
 // in `servicesEncrypted` = b64(ciphertext+tag):b64(salt):b64(iv), key from PBKDF2-HMAC-SHA256
 // (10,000 rounds), AES-256-GCM. Schemas 1 and 2 have no token type: everything is TOTP.
 
-import { aesGcmOpenAppended, pbkdf2, requirePassword, wrongPassword } from '../cipher.ts';
+import { aesGcmOpenAppended, pbkdf2, requirePassword, wrongPassword, type Pbkdf2Bounds } from '../cipher.ts';
 import { base64Bytes } from '../bytes.ts';
 import { buildEntry, collectEntries } from '../entry.ts';
 import { EntryProblem, optionalInteger, optionalString, requiredString } from '../fields.ts';
@@ -12,7 +12,8 @@ import { isRecord, malformed, parseJson, requireText } from '../input.ts';
 import type { Importer } from '../types.ts';
 
 const WHAT = '2FAS backup';
-const PBKDF2_ROUNDS = 10_000;
+// 2FAS always uses 10,000 rounds and the file does not say: nothing for a file to inflate.
+const TWOFAS_PBKDF2: Pbkdf2Bounds = { app: '2FAS', maxIterations: 10_000 };
 
 export const importTwoFas: Importer = async (input, password) => {
   const file = parseJson(requireText(input, WHAT), WHAT);
@@ -52,7 +53,7 @@ async function decryptServices(encrypted: string, password: string | undefined):
   const parts = encrypted.split(':').map(base64Bytes);
   const [sealed, salt, iv] = parts;
   if (parts.length !== 3 || !sealed || !salt || !iv) throw malformed(WHAT, 'the encrypted services are incomplete');
-  const key = await pbkdf2(requirePassword(password, WHAT), salt, PBKDF2_ROUNDS, 'sha256', WHAT);
+  const key = await pbkdf2(requirePassword(password, WHAT), salt, TWOFAS_PBKDF2.maxIterations, 'sha256', TWOFAS_PBKDF2, WHAT);
   const plain = aesGcmOpenAppended(key, iv, sealed);
   if (plain === null) throw wrongPassword(WHAT);
   return parseJson(plain.toString('utf8'), WHAT);
