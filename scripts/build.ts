@@ -3,6 +3,7 @@
 //   dist/preload/index.cjs   the sandboxed preload: one CommonJS bundle (a sandboxed preload
 //                            cannot load ES modules or require anything but 'electron')
 //   dist/cli/authdesk.mjs    the CLI (ESM, esbuild, shebang)
+//   dist/{main,cli}/argon2-worker.mjs  the Argon2id worker thread, beside each bundle that starts it
 //   dist/renderer/           the Svelte app (Vite)
 // `--renderer` builds the renderer only (the e2e tests need nothing else).
 import { build as esbuild, type BuildOptions } from 'esbuild';
@@ -55,9 +56,21 @@ export const electronBundles: readonly BuildOptions[] = [
   },
 ];
 
+// Note (worker file): electron/core/vault/argon2-thread.ts looks for argon2-worker.mjs beside
+// the bundle that imports it; change the two together.
+const argon2Worker = (dir: string): BuildOptions => ({
+  ...common,
+  entryPoints: ['electron/core/vault/argon2-worker.ts'],
+  outfile: `${dir}/argon2-worker.mjs`,
+  format: 'esm',
+});
+
+/** What the bundles above start as worker threads. */
+export const workerBundles: readonly BuildOptions[] = [argon2Worker('dist/main'), argon2Worker('dist/cli')];
+
 export async function buildElectron(): Promise<void> {
   await rm(join(root, 'dist/main'), { recursive: true, force: true });
-  await Promise.all(electronBundles.map((options) => esbuild(options)));
+  await Promise.all([...electronBundles, ...workerBundles].map((options) => esbuild(options)));
 }
 
 if (import.meta.main) {

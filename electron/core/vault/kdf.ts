@@ -6,11 +6,11 @@
 // 150 ms for 64 MiB, t=3 on an idle machine.
 //
 // Note (calibration scales time, not memory): a WebAssembly memory grows but never shrinks, so
-// every Argon2id run leaves its memory allocated in the process for good. Memory stays at the
+// every Argon2id run leaves its memory allocated in its worker thread (argon2-thread.ts) for good. Memory stays at the
 // RFC 9106 floor (64 MiB) and calibration raises the iterations until unlocking takes about
 // half a second.
-import { argon2id } from 'hash-wasm';
 import { AuthdeskError } from '../errors.ts';
+import { argon2idOffThread } from './argon2-thread.ts';
 
 export interface KdfParams {
   /** Argon2id memory in KiB. */
@@ -33,7 +33,6 @@ const MAX_ITERATIONS = 2 * MAX_CALIBRATED_ITERATIONS;
 const MAX_PARALLELISM = 2 * KDF_FLOOR.parallelism;
 /** Memory times passes: the whole cost, so doubling both at once is not allowed. */
 const MAX_WORK = KDF_FLOOR.memoryKiB * MAX_ITERATIONS;
-const KEY_BYTES = 32;
 
 /** Whether params are not Argon2id at all ('invalid'), more than Authdesk ever writes ('excessive'), or fine (null). */
 export function kdfProblem(params: KdfParams): 'invalid' | 'excessive' | null {
@@ -53,15 +52,7 @@ export function excessiveKdfError(code: 'VAULT_DAMAGED' | 'IMPORT_MALFORMED', ap
 export async function deriveKey(password: string, salt: Uint8Array, params: KdfParams): Promise<Buffer> {
   if (kdfProblem(params) !== null) throw new AuthdeskError('INVALID_INPUT', 'The Argon2id parameters are out of range.');
   // NFC, so the same password typed through different input methods gives the same key.
-  const out = await argon2id({
-    password: password.normalize('NFC'),
-    salt,
-    memorySize: params.memoryKiB,
-    iterations: params.iterations,
-    parallelism: params.parallelism,
-    hashLength: KEY_BYTES,
-    outputType: 'binary',
-  });
+  const out = await argon2idOffThread(password.normalize('NFC'), salt, params);
   const key = Buffer.from(out);
   out.fill(0);
   return key;

@@ -3,22 +3,22 @@
 // Stratum (formerly Authenticator Pro) backups: plain JSON {Authenticators, Categories,
 // AuthenticatorCategories}, or encrypted behind a 16-byte header:
 // - "AUTHENTICATORPRO": 16 B salt | 12 B IV | ciphertext+tag; Argon2id (t=3, 64 MiB, p=4)
-//   through hash-wasm (Electron's BoringSSL has no Argon2), AES-256-GCM.
+//   on the vault's Argon2id worker thread (Electron's BoringSSL has no Argon2), AES-256-GCM.
 // - "AuthenticatorPro" (legacy): 20 B salt | 16 B IV | ciphertext; PBKDF2-HMAC-SHA1 64,000
 //   rounds, AES-256-CBC.
 
-import { argon2id } from 'hash-wasm';
 import { aesCbcOpen, aesGcmOpenAppended, pbkdf2, requirePassword, wrongPassword, type Pbkdf2Bounds } from '../cipher.ts';
 import { buildEntry, collectEntries } from '../entry.ts';
 import { EntryProblem, optionalInteger, optionalString, requiredInteger, requiredString } from '../fields.ts';
 import { asText, isRecord, malformed, parseJson } from '../input.ts';
 import type { Importer } from '../types.ts';
+import { argon2idOffThread } from '../../vault/argon2-thread.ts';
 
 const WHAT = 'Stratum backup';
 export const STRATUM_HEADER = 'AUTHENTICATORPRO';
 export const STRATUM_LEGACY_HEADER = 'AuthenticatorPro';
 const HEADER_BYTES = 16;
-const ARGON2 = { iterations: 3, memorySize: 64 * 1024, parallelism: 4, hashLength: 32 } as const;
+const ARGON2 = { iterations: 3, memoryKiB: 64 * 1024, parallelism: 4 } as const;
 const SALT_BYTES = 16;
 const IV_BYTES = 12;
 const LEGACY_SALT_BYTES = 20;
@@ -85,7 +85,7 @@ async function decrypt(bytes: Uint8Array, password: string): Promise<string> {
     const salt = view.subarray(HEADER_BYTES, HEADER_BYTES + SALT_BYTES);
     const iv = view.subarray(HEADER_BYTES + SALT_BYTES, HEADER_BYTES + SALT_BYTES + IV_BYTES);
     if (iv.length !== IV_BYTES) throw malformed(WHAT, 'the file is too short');
-    const key = await argon2id({ password, salt, ...ARGON2, outputType: 'binary' });
+    const key = await argon2idOffThread(password, salt, ARGON2);
     plain = aesGcmOpenAppended(key, iv, view.subarray(HEADER_BYTES + SALT_BYTES + IV_BYTES));
   } else if (header === STRATUM_LEGACY_HEADER) {
     const salt = view.subarray(HEADER_BYTES, HEADER_BYTES + LEGACY_SALT_BYTES);
