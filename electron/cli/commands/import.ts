@@ -1,12 +1,11 @@
 // Runs in: CLI.
 //
 // `authdesk import`: accounts from another app's backup, an Authdesk backup, or one
-// otpauth:// / otpauth-migration:// link. The whole file is read (and decrypted) before
-// anything is added, so a damaged file or a wrong password adds nothing.
-import { readFile } from 'node:fs/promises';
+// otpauth:// / otpauth-migration:// link. The whole file is read (at most the import size
+// cap) and decrypted before anything is added, so a damaged file or a wrong password adds nothing.
 import type { Command } from '../command.ts';
 import { AuthdeskError, isAuthdeskError } from '../../core/errors.ts';
-import { FORMAT_IDS, FORMAT_NAMES, type FormatId, type ImportResult } from '../../core/transfer/index.ts';
+import { FORMAT_IDS, FORMAT_NAMES, readImportFile, type FormatId, type ImportResult } from '../../core/transfer/index.ts';
 import { EXIT } from '../exit-codes.ts';
 import { writeLine } from '../io.ts';
 import { withUnlockedCore } from '../core-session.ts';
@@ -22,14 +21,7 @@ function parseFormat(value: unknown): FormatId | 'auto' {
 }
 
 async function readSource(source: string): Promise<Uint8Array | string> {
-  if (LINK.test(source.trim())) return source.trim();
-  try {
-    return await readFile(source);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new AuthdeskError('NOT_FOUND', `There is no file at ${source}.`);
-    throw new AuthdeskError('INVALID_INPUT', `Could not read ${source} (${code ?? 'read error'}).`);
-  }
+  return LINK.test(source.trim()) ? source.trim() : readImportFile(source);
 }
 
 export const importCommand: Command = {

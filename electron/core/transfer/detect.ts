@@ -9,7 +9,7 @@ import { AuthdeskError } from '../errors.ts';
 import { MAGIC as AUTHDESK_MAGIC } from '../vault/envelope.ts';
 import { asText, isRecord } from './input.ts';
 import { STRATUM_HEADER, STRATUM_LEGACY_HEADER } from './stratum/import.ts';
-import { nonEmptyLines } from './text-lines.ts';
+import { firstNonEmptyLine } from './text-lines.ts';
 import type { FormatId } from './types.ts';
 
 const SUPPORTED = 'Authdesk imports its own encrypted backups, Aegis, 2FAS, andOTP, Bitwarden, Ente Auth, FreeOTP+, Proton Authenticator and Stratum backups, Google Authenticator exports and lists of otpauth:// links.';
@@ -45,7 +45,7 @@ export function detectFormat(bytes: Uint8Array): FormatId {
   const trimmed = text.trimStart();
   if (trimmed.startsWith('<')) return throwUnknown(ANDROID_XML);
   if (trimmed.startsWith('{') || trimmed.startsWith('[')) return detectJson(trimmed);
-  const first = nonEmptyLines(text)[0]?.toLowerCase() ?? '';
+  const first = firstNonEmptyLine(text).toLowerCase();
   if (first.startsWith('otpauth-migration://')) return 'google-migration';
   if (first.startsWith('otpauth://')) return /[?&]codeDisplay=/.test(text) ? 'ente' : 'otpauth';
   if (first.split(',').includes('login_totp')) return 'bitwarden';

@@ -66,6 +66,10 @@ export function withExtras(entry: OtpEntry, extras: EntryExtras): ImportedEntry 
   };
 }
 
+// Note (entry cap): people keep tens or hundreds of accounts, a few thousand at the very most;
+// a file listing more than this is not a backup, and each entry costs validation and memory.
+export const MAX_ENTRIES = 100_000;
+
 /**
  * Converts each item; an item that fails with a per-entry problem (ours, or a typed error
  * from the otp module such as an invalid otpauth:// link) is skipped and reported by index.
@@ -73,6 +77,9 @@ export function withExtras(entry: OtpEntry, extras: EntryExtras): ImportedEntry 
  * TOTP field), which are skipped silently.
  */
 export function collectEntries<T>(items: readonly T[], convert: (item: T, index: number) => ImportedEntry | null): { entries: ImportedEntry[]; errors: EntryError[] } {
+  if (items.length > MAX_ENTRIES) {
+    throw new AuthdeskError('IMPORT_MALFORMED', `This file lists more than ${MAX_ENTRIES.toLocaleString('en-US')} entries, far more than any authenticator holds; it is damaged or crafted, and nothing was imported.`);
+  }
   const entries: ImportedEntry[] = [];
   const errors: EntryError[] = [];
   items.forEach((item, index) => {

@@ -18,6 +18,7 @@ import { importOtpauthList } from './otpauth-list/import.ts';
 import { importProton } from './proton/import.ts';
 import { importStratum } from './stratum/import.ts';
 import { importTwoFas } from './twofas/import.ts';
+import { assertImportSize } from './size-caps.ts';
 import { FORMAT_IDS, FORMAT_NAMES } from './types.ts';
 import type { FormatId, ImportOptions, ImportResult, Importer } from './types.ts';
 
@@ -30,6 +31,8 @@ export { exportGoogleMigration } from './google-migration/export.ts';
 export type { GoogleMigrationExport } from './google-migration/export.ts';
 export { exportOtpauthList } from './otpauth-list/export.ts';
 export { FORMAT_IDS, FORMAT_NAMES } from './types.ts';
+export { readImportFile } from './import-file.ts';
+export { MAX_IMPORT_BYTES } from './size-caps.ts';
 export type { EntryError, FormatId, ImportedEntry, ImportOptions, ImportResult } from './types.ts';
 
 const IMPORTERS: Readonly<Record<FormatId, Importer>> = {
@@ -46,19 +49,17 @@ const IMPORTERS: Readonly<Record<FormatId, Importer>> = {
   authdesk: importAuthdeskBackup,
 };
 
-// No authenticator backup comes near this; it keeps a wrong file from filling memory.
-const MAX_INPUT_BYTES = 32 * 1024 * 1024;
-
 /**
  * Reads a backup. Throws AuthdeskError IMPORT_UNKNOWN_FORMAT, IMPORT_MALFORMED,
  * IMPORT_PASSWORD_REQUIRED or IMPORT_WRONG_PASSWORD, and then returns nothing at all.
  */
 export async function importData(input: Uint8Array | string, options: ImportOptions = {}): Promise<ImportResult> {
   const bytes = typeof input === 'string' ? Buffer.from(input, 'utf8') : input;
-  if (bytes.length > MAX_INPUT_BYTES) throw new AuthdeskError('IMPORT_MALFORMED', 'This file is far larger than any authenticator backup; it is not one Authdesk can import.');
+  assertImportSize(bytes.length);
   const requested = options.format ?? 'auto';
   if (requested !== 'auto' && !FORMAT_IDS.includes(requested)) throw new AuthdeskError('IMPORT_UNKNOWN_FORMAT', `Authdesk has no importer for that format. It knows: ${FORMAT_IDS.join(', ')}.`);
   const format = requested === 'auto' ? detectFormat(bytes) : requested;
+  assertImportSize(bytes.length, format);
   try {
     return { format, ...(await IMPORTERS[format](bytes, options.password)) };
   } catch (error) {
