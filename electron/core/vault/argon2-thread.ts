@@ -4,13 +4,19 @@
 // changing its password and an Authdesk backup never freeze Electron's main thread or the
 // CLI's event loop. The worker is unref'd: it never keeps a process alive.
 //
+// Note (tiny work stays here): up to INLINE_MAX_WORK (memory × passes, in KiB) a derivation
+// takes about a millisecond, far less than starting the worker (a few hundred ms on a busy
+// machine); only tests and warm-ups ask so little, never a vault (64 MiB floor, kdf.ts).
+//
 // Note (worker file): run from source, the worker is the .ts beside this file; bundled, it is
 // argon2-worker.mjs beside the bundle (scripts/build.ts builds one for main and one for the
 // CLI). Change together with scripts/build.ts.
 import { Worker } from 'node:worker_threads';
+import { deriveArgon2id } from './argon2-derive.ts';
 import type { Argon2Reply, Argon2Request } from './argon2-worker.ts';
 import type { KdfParams } from './kdf.ts';
 
+const INLINE_MAX_WORK = 1024;
 const WORKER_URL = new URL(import.meta.url.endsWith('.ts') ? './argon2-worker.ts' : './argon2-worker.mjs', import.meta.url);
 
 interface Pending {
@@ -47,8 +53,7 @@ function startedWorker(): Worker {
   return started;
 }
 
-/** The 32-byte Argon2id key, derived on the worker thread; the caller checks params first. */
-export function argon2idOffThread(password: string, salt: Uint8Array, params: KdfParams): Promise<Uint8Array> {
+function onWorker(password: string, salt: Uint8Array, params: KdfParams): Promise<Uint8Array> {
   const thread = startedWorker();
   const id = nextId++;
   return new Promise((resolve, reject) => {
@@ -57,4 +62,14 @@ export function argon2idOffThread(password: string, salt: Uint8Array, params: Kd
     thread.ref();
     thread.postMessage({ id, password, salt: Uint8Array.from(salt), ...params } satisfies Argon2Request);
   });
+}
+
+/** The 32-byte Argon2id key: on the worker thread, or here when the work is tiny. The caller checks params first. */
+export function argon2idKey(password: string, salt: Uint8Array, params: KdfParams): Promise<Uint8Array> {
+  return params.memoryKiB * params.iterations <= INLINE_MAX_WORK ? deriveArgon2id(password, salt, params) : onWorker(password, salt, params);
+}
+
+/** Starts the worker and compiles its WebAssembly, so a measurement after it times Argon2id alone. */
+export async function warmUpArgon2id(): Promise<void> {
+  (await onWorker('warm-up', new Uint8Array(16), { memoryKiB: 64, iterations: 1, parallelism: 1 })).fill(0);
 }

@@ -10,7 +10,7 @@
 // RFC 9106 floor (64 MiB) and calibration raises the iterations until unlocking takes about
 // half a second.
 import { AuthdeskError } from '../errors.ts';
-import { argon2idOffThread } from './argon2-thread.ts';
+import { argon2idKey, warmUpArgon2id } from './argon2-thread.ts';
 
 export interface KdfParams {
   /** Argon2id memory in KiB. */
@@ -52,7 +52,7 @@ export function excessiveKdfError(code: 'VAULT_DAMAGED' | 'IMPORT_MALFORMED', ap
 export async function deriveKey(password: string, salt: Uint8Array, params: KdfParams): Promise<Buffer> {
   if (kdfProblem(params) !== null) throw new AuthdeskError('INVALID_INPUT', 'The Argon2id parameters are out of range.');
   // NFC, so the same password typed through different input methods gives the same key.
-  const out = await argon2idOffThread(password.normalize('NFC'), salt, params);
+  const out = await argon2idKey(password.normalize('NFC'), salt, params);
   const key = Buffer.from(out);
   out.fill(0);
   return key;
@@ -64,8 +64,8 @@ export async function deriveKey(password: string, salt: Uint8Array, params: KdfP
  */
 export async function calibrateKdf(targetMs = KDF_TARGET_MS, now: () => number = () => performance.now()): Promise<KdfParams> {
   const salt = new Uint8Array(16);
-  // The first call compiles the WebAssembly module; keep that out of the measurement.
-  (await deriveKey('calibration', salt, { memoryKiB: 64, iterations: 1, parallelism: 1 })).fill(0);
+  // Starting the worker and compiling its WebAssembly stay out of the measurement.
+  await warmUpArgon2id();
   const start = now();
   (await deriveKey('calibration', salt, KDF_FLOOR)).fill(0);
   const perIteration = (now() - start) / KDF_FLOOR.iterations;

@@ -12,7 +12,7 @@ import { buildEntry, collectEntries } from '../entry.ts';
 import { EntryProblem, optionalInteger, optionalString, requiredInteger, requiredString } from '../fields.ts';
 import { asText, isRecord, malformed, parseJson } from '../input.ts';
 import type { Importer } from '../types.ts';
-import { argon2idOffThread } from '../../vault/argon2-thread.ts';
+import { argon2idKey } from '../../vault/argon2-thread.ts';
 
 const WHAT = 'Stratum backup';
 export const STRATUM_HEADER = 'AUTHENTICATORPRO';
@@ -85,7 +85,7 @@ async function decrypt(bytes: Uint8Array, password: string): Promise<string> {
     const salt = view.subarray(HEADER_BYTES, HEADER_BYTES + SALT_BYTES);
     const iv = view.subarray(HEADER_BYTES + SALT_BYTES, HEADER_BYTES + SALT_BYTES + IV_BYTES);
     if (iv.length !== IV_BYTES) throw malformed(WHAT, 'the file is too short');
-    const key = await argon2idOffThread(password, salt, ARGON2);
+    const key = await argon2idKey(password, salt, ARGON2);
     plain = aesGcmOpenAppended(key, iv, view.subarray(HEADER_BYTES + SALT_BYTES + IV_BYTES));
   } else if (header === STRATUM_LEGACY_HEADER) {
     const salt = view.subarray(HEADER_BYTES, HEADER_BYTES + LEGACY_SALT_BYTES);
