@@ -297,6 +297,7 @@ export class Vault {
   /**
    * Applies fn to the current data and saves the result, completely or not at all: if fn or
    * the write fails, both the file and the data in memory stay as they were. Returns the new data.
+   * When fn returns the data it was given, nothing changed: the file and its backup are left alone.
    */
   async mutate(fn: (draft: VaultData) => VaultData | Promise<VaultData>): Promise<VaultData> {
     return this.#commit(async (data, slots, masterKey) => {
@@ -372,6 +373,7 @@ export class Vault {
         await this.#syncWithDisk();
         const current = this.data();
         const commit = await change(current, this.#disk.slots, this.#requireKey());
+        if (commit.data === current && commit.slots === this.#disk.slots && commit.masterKey === this.#masterKey) return current;
         // Encoding freezes the data, so what is on disk is exactly what memory will hold.
         const bytes = this.#encode(commit);
         try {
