@@ -59,6 +59,11 @@ interface FoundLock {
   readonly ctimeMs: number;
 }
 
+/** The second lock taken to break a stale one. */
+export function breakGuardPathOf(lockPath: string): string {
+  return `${lockPath}.break`;
+}
+
 function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -122,7 +127,7 @@ function isStale(found: FoundLock, now: number): boolean {
 }
 
 async function breakStale(lockPath: string, staleText: string, info: LockInfo, now: () => number): Promise<void> {
-  const guard = `${lockPath}.break`;
+  const guard = breakGuardPathOf(lockPath);
   if (!(await tryCreate(guard, info))) {
     const other = await readLock(guard);
     if (other && (isStale(other, now()) || ageOf(other, other.mtimeMs, now()) > BREAK_STALE_MS)) await unlink(guard).catch(ignoreMissing);

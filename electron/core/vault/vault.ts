@@ -13,12 +13,12 @@ import { systemClock, type Clock, type KeyProtector } from '../platform/ports.ts
 import { backupPathOf, fingerprint, readWithFingerprint, removeLeftoverTemps, replaceFile, type BackupPolicy } from './atomic-file.ts';
 import { DataEncoder, decryptData, encodeData, freezeData } from './data-codec.ts';
 import { openPayload, parseEnvelope, sealEnvelope, type KeySlot, type ParsedEnvelope, type PasswordSlot } from './envelope.ts';
-import { withFileLock } from './file-lock.ts';
+import { breakGuardPathOf, withFileLock } from './file-lock.ts';
 import { calibrateKdf, type KdfParams } from './kdf.ts';
 import { createKeychainSlot, createPasswordSlot, newMasterKey, openKeychainSlot, openPasswordSlot } from './key-slots.ts';
 import { emptyVaultData, VAULT_SCHEMA_VERSION, type VaultData } from './model.ts';
 import { vaultFileStatus } from './status.ts';
-import { FREE_ATTEMPTS, PasswordThrottle } from './throttle.ts';
+import { FREE_ATTEMPTS, PasswordThrottle, throttlePathOf } from './throttle.ts';
 
 export const MIN_PASSWORD_LENGTH = 8;
 
@@ -52,6 +52,15 @@ interface Commit {
 
 export function lockPathOf(path: string): string {
   return `${path}.lock`;
+}
+
+/**
+ * Every file the vault keeps under its own name beside it (docs/vault-format.md, "Files beside
+ * the vault"): nothing Authdesk writes for the user may land on one of them.
+ */
+export function vaultFilesOf(path: string): string[] {
+  const lock = lockPathOf(path);
+  return [path, backupPathOf(path), lock, breakGuardPathOf(lock), throttlePathOf(path)];
 }
 
 export function assertNewPassword(password: string): void {
