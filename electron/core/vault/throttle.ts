@@ -119,11 +119,8 @@ export class PasswordThrottle {
     return read.record;
   }
 
-  /**
-   * Throws VAULT_THROTTLED while a wait is due; otherwise counts this attempt as a failure and
-   * returns the count. Synchronous, so parallel attempts in this process cannot interleave.
-   */
-  #take(current: ThrottleRecord, now: number): ThrottleRecord {
+  /** Throws VAULT_THROTTLED while a wait is due; otherwise returns the record with this attempt counted. */
+  #judge(current: ThrottleRecord, now: number): ThrottleRecord {
     const delay = throttleDelayMs(current.failures);
     const wait = current.lastFailureAt + delay - now;
     remembered.set(this.#path, current);
@@ -133,9 +130,7 @@ export class PasswordThrottle {
         details: { retryAfterMs: wait, retryAt: now + wait, failures: current.failures },
       });
     }
-    const next = { failures: current.failures + 1, lastFailureAt: now };
-    remembered.set(this.#path, next);
-    return next;
+    return { failures: current.failures + 1, lastFailureAt: now };
   }
 
   /**
@@ -153,8 +148,9 @@ export class PasswordThrottle {
           const current = this.#current(read);
           // Written back before judging, so the wait counts from the first time it was seen.
           if (read.kind === 'untimed') await this.#write(current);
-          const next = this.#take(current, now);
+          const next = this.#judge(current, now);
           await this.#write(next);
+          remembered.set(this.#path, next);
           return next.failures;
         },
         { waitMs: this.#lockWaitMs },
@@ -168,7 +164,10 @@ export class PasswordThrottle {
       const read = await this.#read(now);
       const current = read.kind === 'untimed' ? { failures: read.record.failures, lastFailureAt: 0 } : this.#current(read);
       const memory = remembered.get(this.#path);
-      return this.#take(memory && memory.failures >= current.failures ? memory : current, now).failures;
+      // Judged and remembered with no await in between, so parallel attempts here cannot interleave.
+      const next = this.#judge(memory && memory.failures >= current.failures ? memory : current, now);
+      remembered.set(this.#path, next);
+      return next.failures;
     }
   }
 
