@@ -59,11 +59,6 @@ export function throttleDelayMs(failures: number): number {
   return Math.min(MAX_DELAY_MS, FIRST_DELAY_MS * 2 ** Math.min(failures - FREE_ATTEMPTS, 30));
 }
 
-function ignoreMissing(error: NodeJS.ErrnoException): undefined {
-  if (error.code === 'ENOENT') return undefined;
-  throw error;
-}
-
 export class PasswordThrottle {
   readonly #path: string;
   readonly #lockPath: string;
@@ -101,15 +96,17 @@ export class PasswordThrottle {
     const temp = `${this.#path}.tmp-${randomBytes(6).toString('hex')}`;
     const handle = await open(temp, 'wx', FILE_MODE);
     try {
-      await handle.writeFile(JSON.stringify(record));
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(temp, this.#path).catch(async (error: unknown) => {
-      await unlink(temp).catch(ignoreMissing);
+      try {
+        await handle.writeFile(JSON.stringify(record));
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+      await rename(temp, this.#path);
+    } catch (error) {
+      await unlink(temp).catch(() => undefined);
       throw error;
-    });
+    }
   }
 
   /** The record to judge by: the sidecar, unless it vanished after this process saw a count. */
