@@ -4,12 +4,20 @@
 // Note (password): the vault is opened with its password on every run (withUnlockedCore asks
 // for it; the CLI has no keychain or cached key), so an export can never happen without the
 // vault password having been given again.
-import { access, chmod, writeFile } from 'node:fs/promises';
-import { extname } from 'node:path';
+//
+// Note (output files): a target that is one of the vault's own files (by name, or through a
+// symlink or hard link by identity) is refused even with --force, and so is a symlink: writing
+// through it would follow it, and replacing it would quietly break what it is for. --force
+// writes a new 0600 file beside the target and renames it over (atomic-file.ts writeOwnFile),
+// so an old file is replaced whole, never written into. The export is all or nothing, and the
+// "NOT encrypted" warning is printed only once it is written.
+import { lstat, realpath, stat, unlink } from 'node:fs/promises';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { Command } from '../command.ts';
 import { AuthdeskError } from '../../core/errors.ts';
 import { ENCRYPTED_EXPORTS, EXPORT_FORMATS } from '../../core/app/transfer.ts';
-import { MIN_PASSWORD_LENGTH } from '../../core/vault/vault.ts';
+import { writeOwnFile } from '../../core/vault/atomic-file.ts';
+import { MIN_PASSWORD_LENGTH, vaultFilesOf } from '../../core/vault/vault.ts';
 import { EXIT } from '../exit-codes.ts';
 import { writeLine } from '../io.ts';
 import { withUnlockedCore } from '../core-session.ts';
@@ -35,25 +43,47 @@ async function exportPassword(passwords: PasswordSource, given: string | undefin
   return password;
 }
 
-/** Writes a new file only the user can read; an existing one only with --force. */
-async function writePrivate(file: OutputFile, force: boolean): Promise<void> {
-  try {
-    await writeFile(file.path, file.bytes, { mode: 0o600, flag: force ? 'w' : 'wx' });
-    // An overwritten file keeps its old mode otherwise.
-    await chmod(file.path, 0o600);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') throw alreadyThere(file.path);
-    throw new AuthdeskError('EXPORT_FAILED', `Could not write ${file.path} (${code ?? 'write error'}).`);
-  }
+/** Where a name leads once the symlinks of its folder are resolved (the name itself need not exist). */
+async function located(path: string): Promise<string> {
+  const absolute = resolve(path);
+  return join(await realpath(dirname(absolute)).catch(() => dirname(absolute)), basename(absolute));
 }
 
-async function exists(path: string): Promise<boolean> {
-  try {
-    await access(path);
-    return true;
-  } catch {
-    return false;
+/** Device and inode of what the path leads to, or null when there is nothing. */
+async function identity(path: string): Promise<string | null> {
+  return stat(path).then(
+    (st) => `${st.dev}:${st.ino}`,
+    () => null,
+  );
+}
+
+/** Refuses the vault's own files and symlinks whatever --force says, and an existing file without it. */
+async function checkTarget(path: string, vaultPath: string, force: boolean): Promise<void> {
+  const vaultFiles = [...vaultFilesOf(await located(vaultPath)), ...vaultFilesOf(await realpath(vaultPath).catch(() => resolve(vaultPath)))];
+  const names = [await located(path), await realpath(path).catch(() => null)];
+  const id = await identity(path);
+  const ids = await Promise.all(vaultFiles.map(identity));
+  if (names.some((name) => name !== null && vaultFiles.includes(name)) || (id !== null && ids.includes(id))) {
+    throw invalid(`${path} is one of the vault's own files; nothing was written, and --force does not change that. Choose another --out.`);
+  }
+  const found = await lstat(path).catch(() => null);
+  if (found?.isSymbolicLink()) throw invalid(`${path} is a symbolic link; nothing was written. Give the path of the file itself.`);
+  if (found !== null && !force) throw alreadyThere(path);
+}
+
+/** Writes every file or, if one fails, removes those already written. */
+async function writeAllOrNothing(files: readonly OutputFile[], force: boolean): Promise<void> {
+  const written: string[] = [];
+  for (const file of files) {
+    try {
+      await writeOwnFile(file.path, typeof file.bytes === 'string' ? Buffer.from(file.bytes) : file.bytes, force);
+      written.push(file.path);
+    } catch (error) {
+      for (const path of written) await unlink(path).catch(() => undefined);
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST') throw alreadyThere(file.path);
+      throw new AuthdeskError('EXPORT_FAILED', `Could not write ${file.path} (${code ?? 'write error'}); nothing was exported.`);
+    }
   }
 }
 
@@ -77,8 +107,9 @@ export const exportCommand: Command = {
     }
     const out = typeof values.out === 'string' ? values.out : undefined;
     if (format === 'authdesk' && out === undefined) throw invalid('An Authdesk backup is a binary file: give --out FILE.');
+    const force = values.force === true;
     // Checked again when writing; here only so the user is not asked for passwords in vain.
-    if (out !== undefined && values.force !== true && (await exists(out))) throw alreadyThere(out);
+    if (out !== undefined) await checkTarget(out, global.vaultPath, force);
     const given = typeof values['export-password'] === 'string' ? values['export-password'] : undefined;
     const passwords = passwordSource(context);
     const { files, count, skipped } = await withUnlockedCore(context, async ({ transfer }) => {
@@ -88,16 +119,13 @@ export const exportCommand: Command = {
       const images = out === undefined ? [] : result.qrCodes.map((png, i) => ({ path: qrPath(out, i), bytes: png }));
       return { files: [{ path: target, bytes: result.content }, ...images], count: result.count, skipped: result.skipped };
     }, passwords);
+    // All names are checked first, so a QR image in the way does not leave half an export behind.
+    if (out !== undefined) for (const file of files) await checkTarget(file.path, global.vaultPath, force);
+    if (out === undefined) io.stdout.write(files[0]?.bytes ?? '');
+    else await writeAllOrNothing(files, force);
     if (!ENCRYPTED_EXPORTS.includes(format)) writeLine(io.stderr, 'Warning: this export is NOT encrypted. Anyone who reads it can make your codes: keep it safe and delete it when done.');
     if (skipped.length > 0) writeLine(io.stderr, `${skipped.length} account(s) were left out: Google Authenticator cannot hold them (Steam, 7 digits, or a period other than 30 s).`);
-    if (out === undefined) {
-      io.stdout.write(files[0]?.bytes ?? '');
-      return EXIT.ok;
-    }
-    const force = values.force === true;
-    // All names are checked first, so a QR image in the way does not leave half an export behind.
-    for (const file of files) if (!force && (await exists(file.path))) throw alreadyThere(file.path);
-    for (const file of files) await writePrivate(file, force);
+    if (out === undefined) return EXIT.ok;
     if (global.json) writeLine(io.stdout, JSON.stringify({ format, accounts: count, files: files.map((f) => f.path), skipped }));
     else writeLine(io.stdout, `Exported ${count} account(s) to ${files.map((f) => f.path).join(', ')}.`);
     return EXIT.ok;

@@ -109,6 +109,32 @@ export async function replaceFile(path: string, bytes: FileBytes, backup: Backup
 }
 
 /**
+ * Writes a file of its own at `path` (mode 0600, fsynced, then the folder fsynced), for files
+ * Authdesk hands to the user. A new name is created exclusively, so neither a file nor a
+ * symlink already there is written through; `replace` instead writes beside it and renames the
+ * new file over the name, so an old file is replaced whole rather than written into, and a
+ * symlink there is replaced, never followed. On failure nothing half-written is left.
+ */
+export async function writeOwnFile(path: string, bytes: FileBytes, replace: boolean): Promise<void> {
+  if (replace) await renameNew(path, path, bytes, () => Promise.resolve());
+  else {
+    const handle = await open(path, 'wx', FILE_MODE);
+    try {
+      try {
+        await writeAll(handle, bytes);
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+    } catch (error) {
+      await unlink(path).catch(() => undefined);
+      throw error;
+    }
+  }
+  await fsyncDir(dirname(path));
+}
+
+/**
  * What identifies one version of the file on disk: every commit renames a new file into place,
  * so another writer's commit changes the inode and the times even when the size is the same.
  */

@@ -18,6 +18,11 @@
 // breaker is itself stale after its pid dies or BREAK_STALE_MS. Readers never lock: writes
 // are atomic renames. Change together with atomic-file.ts removeLeftoverTemps and
 // docs/vault-format.md.
+//
+// Note (a lock from the future): a lock's date may lie ahead (this clock was set back since it
+// was taken, or the file was made by hand). Its age is then counted from the file's change
+// time (ctime), which the kernel sets and no one can date ahead without moving the system
+// clock: such a lock is not broken while its process is alive, and not kept for ever either.
 import { randomBytes } from 'node:crypto';
 import { link, open, unlink, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
@@ -43,6 +48,20 @@ interface LockInfo {
 export interface LockOptions {
   /** How long to wait for another writer before giving up with VAULT_IN_USE. */
   readonly waitMs?: number;
+  /** The time a lock's age is judged against (tests move it; the wait itself uses the real clock). */
+  readonly now?: () => number;
+}
+
+interface FoundLock {
+  readonly info: LockInfo | null;
+  readonly text: string;
+  readonly mtimeMs: number;
+  readonly ctimeMs: number;
+}
+
+/** The second lock taken to break a stale one. */
+export function breakGuardPathOf(lockPath: string): string {
+  return `${lockPath}.break`;
 }
 
 function isAlive(pid: number): boolean {
@@ -72,7 +91,7 @@ async function tryCreate(lockPath: string, info: LockInfo): Promise<boolean> {
   }
 }
 
-async function readLock(lockPath: string): Promise<{ info: LockInfo | null; text: string; mtimeMs: number } | null> {
+async function readLock(lockPath: string): Promise<FoundLock | null> {
   let handle;
   try {
     handle = await open(lockPath, 'r');
@@ -82,7 +101,7 @@ async function readLock(lockPath: string): Promise<{ info: LockInfo | null; text
   }
   try {
     const text = await handle.readFile('utf8');
-    const { mtimeMs } = await handle.stat();
+    const { mtimeMs, ctimeMs } = await handle.stat();
     let info: LockInfo | null = null;
     try {
       const parsed = JSON.parse(text) as Partial<LockInfo>;
@@ -90,24 +109,28 @@ async function readLock(lockPath: string): Promise<{ info: LockInfo | null; text
     } catch {
       info = null;
     }
-    return { info, text, mtimeMs };
+    return { info, text, mtimeMs, ctimeMs };
   } finally {
     await handle.close();
   }
 }
 
-function isStale(found: { info: LockInfo | null; mtimeMs: number }, now: number): boolean {
-  if (!found.info) return now - found.mtimeMs > UNREADABLE_STALE_AFTER_MS;
-  if (now - found.info.at > STALE_AFTER_MS) return true;
+/** Since when the lock has existed, by the date it claims unless that is in the future. */
+function ageOf(found: FoundLock, claimed: number, now: number): number {
+  return claimed <= now ? now - claimed : now - found.ctimeMs;
+}
+
+function isStale(found: FoundLock, now: number): boolean {
+  if (!found.info) return ageOf(found, found.mtimeMs, now) > UNREADABLE_STALE_AFTER_MS;
+  if (ageOf(found, found.info.at, now) > STALE_AFTER_MS) return true;
   return found.info.host === hostname() && !isAlive(found.info.pid);
 }
 
-async function breakStale(lockPath: string, staleText: string, info: LockInfo): Promise<void> {
-  const guard = `${lockPath}.break`;
+async function breakStale(lockPath: string, staleText: string, info: LockInfo, now: () => number): Promise<void> {
+  const guard = breakGuardPathOf(lockPath);
   if (!(await tryCreate(guard, info))) {
     const other = await readLock(guard);
-    const now = Date.now();
-    if (other && (isStale(other, now) || now - other.mtimeMs > BREAK_STALE_MS)) await unlink(guard).catch(ignoreMissing);
+    if (other && (isStale(other, now()) || ageOf(other, other.mtimeMs, now()) > BREAK_STALE_MS)) await unlink(guard).catch(ignoreMissing);
     return;
   }
   try {
@@ -127,12 +150,13 @@ function ignoreMissing(error: NodeJS.ErrnoException): undefined {
 export async function withFileLock<T>(lockPath: string, fn: () => Promise<T>, options: LockOptions = {}): Promise<T> {
   const info: LockInfo = { pid: process.pid, host: hostname(), at: Date.now(), token: randomBytes(16).toString('hex') };
   const deadline = Date.now() + (options.waitMs ?? DEFAULT_LOCK_WAIT_MS);
+  const now = options.now ?? Date.now;
   for (;;) {
     if (await tryCreate(lockPath, { ...info, at: Date.now() })) break;
     const found = await readLock(lockPath);
     if (found === null) continue;
-    if (isStale(found, Date.now())) {
-      await breakStale(lockPath, found.text, { ...info, at: Date.now() });
+    if (isStale(found, now())) {
+      await breakStale(lockPath, found.text, { ...info, at: Date.now() }, now);
       continue;
     }
     if (Date.now() >= deadline) {

@@ -5,20 +5,20 @@
 // changed it since (so nothing it wrote is lost), and replace the file atomically; the
 // in-memory state changes only once the new file is safely on disk. Nothing writes over a
 // file that could not be read.
-import { mkdir, stat } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { mkdir, realpath, stat } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import type { VaultStatus } from './status.ts';
 import { AuthdeskError, isAuthdeskError } from '../errors.ts';
 import { systemClock, type Clock, type KeyProtector } from '../platform/ports.ts';
 import { backupPathOf, fingerprint, readWithFingerprint, removeLeftoverTemps, replaceFile, type BackupPolicy } from './atomic-file.ts';
 import { DataEncoder, decryptData, encodeData, freezeData } from './data-codec.ts';
 import { openPayload, parseEnvelope, sealEnvelope, type KeySlot, type ParsedEnvelope, type PasswordSlot } from './envelope.ts';
-import { withFileLock } from './file-lock.ts';
+import { breakGuardPathOf, withFileLock } from './file-lock.ts';
 import { calibrateKdf, type KdfParams } from './kdf.ts';
 import { createKeychainSlot, createPasswordSlot, newMasterKey, openKeychainSlot, openPasswordSlot } from './key-slots.ts';
 import { emptyVaultData, VAULT_SCHEMA_VERSION, type VaultData } from './model.ts';
 import { vaultFileStatus } from './status.ts';
-import { FREE_ATTEMPTS, PasswordThrottle } from './throttle.ts';
+import { FREE_ATTEMPTS, PasswordThrottle, throttlePathOf } from './throttle.ts';
 
 export const MIN_PASSWORD_LENGTH = 8;
 
@@ -52,6 +52,15 @@ interface Commit {
 
 export function lockPathOf(path: string): string {
   return `${path}.lock`;
+}
+
+/**
+ * Every file the vault keeps under its own name beside it (docs/vault-format.md, "Files beside
+ * the vault"): nothing Authdesk writes for the user may land on one of them.
+ */
+export function vaultFilesOf(path: string): string[] {
+  const lock = lockPathOf(path);
+  return [path, backupPathOf(path), lock, breakGuardPathOf(lock), throttlePathOf(path)];
 }
 
 export function assertNewPassword(password: string): void {
@@ -122,7 +131,7 @@ export class Vault {
     this.path = path;
     this.#disk = disk;
     this.#options = options;
-    this.#throttle = new PasswordThrottle(path, options.clock ?? systemClock);
+    this.#throttle = new PasswordThrottle(path, lockPathOf(path), options.clock ?? systemClock, options.lockWaitMs);
   }
 
   static async exists(path: string): Promise<boolean> {
@@ -130,11 +139,12 @@ export class Vault {
   }
 
   /** Creates a new vault (VAULT_EXISTS if there is one) and returns it unlocked. */
-  static async create(path: string, password: string, options: VaultOptions = {}): Promise<Vault> {
+  static async create(given: string, password: string, options: VaultOptions = {}): Promise<Vault> {
     assertNewPassword(password);
-    if (await fileExists(path)) throw new AuthdeskError('VAULT_EXISTS', `A vault already exists at ${path}.`);
+    if (await fileExists(given)) throw new AuthdeskError('VAULT_EXISTS', `A vault already exists at ${given}.`);
     const kdf = options.kdf ?? (await calibrateKdf());
-    await mkdir(dirname(path), { recursive: true, mode: 0o700 });
+    await mkdir(dirname(given), { recursive: true, mode: 0o700 });
+    const path = join(await realpath(dirname(given)), basename(given));
     const masterKey = newMasterKey();
     try {
       const data = emptyVaultData();
@@ -161,8 +171,16 @@ export class Vault {
     }
   }
 
-  /** Reads and checks the file (VAULT_NOT_FOUND, VAULT_DAMAGED, VAULT_TOO_NEW); the vault starts locked. */
-  static async open(path: string, options: VaultOptions = {}): Promise<Vault> {
+  /**
+   * Reads and checks the file (VAULT_NOT_FOUND, VAULT_DAMAGED, VAULT_TOO_NEW); the vault starts locked.
+   * Note (real path): the vault works on the file's real path, so a symlinked path and the
+   * file's own share the write lock, the backup and the password throttle, and a write
+   * replaces the file, not the link.
+   */
+  static async open(given: string, options: VaultOptions = {}): Promise<Vault> {
+    const path = await realpath(given).catch((error: unknown) => {
+      throw notFound(error, given);
+    });
     const file = await loadFile(path);
     return new Vault(path, { fingerprint: file.fingerprint, slots: file.envelope.slots }, options);
   }
@@ -218,11 +236,11 @@ export class Vault {
   }
 
   async #openWithPassword(password: string): Promise<{ file: LoadedFile; masterKey: Buffer }> {
-    await this.#throttle.check();
     const file = await loadFile(this.path);
+    const failures = await this.#throttle.begin();
     const masterKey = await openPasswordSlot(passwordSlotOf(file.envelope.slots), password);
-    if (!masterKey) throw wrongPassword(await this.#throttle.recordFailure());
-    await this.#throttle.reset();
+    if (!masterKey) throw wrongPassword(failures);
+    await this.#throttle.succeeded();
     return { file, masterKey };
   }
 
@@ -288,6 +306,7 @@ export class Vault {
   /**
    * Applies fn to the current data and saves the result, completely or not at all: if fn or
    * the write fails, both the file and the data in memory stay as they were. Returns the new data.
+   * When fn returns the data it was given, nothing changed: the file and its backup are left alone.
    */
   async mutate(fn: (draft: VaultData) => VaultData | Promise<VaultData>): Promise<VaultData> {
     return this.#commit(async (data, slots, masterKey) => {
@@ -301,14 +320,13 @@ export class Vault {
   async changePassword(oldPassword: string, newPassword: string): Promise<{ keychainKept: boolean }> {
     this.#requireKey();
     assertNewPassword(newPassword);
-    await this.#throttle.check();
+    // Checked before the write lock is taken (the throttle takes it to count the attempt). If
+    // another process changes the password in between, the commit's re-read sees the new
+    // master key and locks this vault instead of writing (#syncWithDisk).
+    await this.verifyPassword(oldPassword);
     const kdf = this.#options.kdf ?? (await calibrateKdf());
     let keychainKept = false;
     await this.#commit(async (data, currentSlots) => {
-      const check = await openPasswordSlot(passwordSlotOf(currentSlots), oldPassword);
-      if (!check) throw wrongPassword(await this.#throttle.recordFailure());
-      check.fill(0);
-      await this.#throttle.reset();
       // Note (re-key on password change): a new master key, so a copy of an older file plus
       // the old password cannot read anything written from now on. The backup becomes the
       // new generation too ('current'), so the old password opens nothing Authdesk keeps.
@@ -364,6 +382,7 @@ export class Vault {
         await this.#syncWithDisk();
         const current = this.data();
         const commit = await change(current, this.#disk.slots, this.#requireKey());
+        if (commit.data === current && commit.slots === this.#disk.slots && commit.masterKey === this.#masterKey) return current;
         // Encoding freezes the data, so what is on disk is exactly what memory will hold.
         const bytes = this.#encode(commit);
         try {

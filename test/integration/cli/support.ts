@@ -17,16 +17,25 @@ export interface Run {
   readonly stderr: string;
 }
 
+export interface RunOptions {
+  /** What the CLI reads on stdin; a promise holds it back, e.g. to start several runs at once. */
+  readonly stdin?: string | Promise<string>;
+  readonly env?: Record<string, string>;
+  /** Another user to run as (a test running as root that needs permissions to apply). */
+  readonly user?: { readonly uid: number; readonly gid: number };
+}
+
 /** Runs `authdesk ...args` with only the AUTHDESK_ variables given here. */
-export async function authdesk(args: readonly string[], { stdin = '', env = {} }: { stdin?: string; env?: Record<string, string> } = {}): Promise<Run> {
+export async function authdesk(args: readonly string[], { stdin = '', env = {}, user }: RunOptions = {}): Promise<Run> {
   const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('AUTHDESK_')));
-  const child = spawn(process.execPath, [AUTHDESK, ...args], { env: { ...clean, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [AUTHDESK, ...args], { env: { ...clean, ...env }, stdio: ['pipe', 'pipe', 'pipe'], ...user });
   let stdout = '';
   let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));
   child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
-  child.stdin.end(stdin);
-  const [code] = (await once(child, 'exit')) as [number | null];
+  const exited = once(child, 'exit');
+  child.stdin.end(await stdin);
+  const [code] = (await exited) as [number | null];
   return { code, stdout, stderr };
 }
 

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, utimes, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { dirname } from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -79,5 +79,29 @@ describe('vault write lock', () => {
     // A lock far older than any write is stale even if its pid was reused by a live process.
     await writeFile(lockPath, lockBy(alive.pid ?? 0, Date.now() - 60 * 60_000));
     assert.equal(await withFileLock(lockPath, async () => 'ran'), 'ran');
+  });
+
+  it('waits for a lock dated in the future while its process lives, and breaks it once it is old by the file system', async () => {
+    const path = await tempVaultPath(after);
+    const lockPath = lockPathOf(path);
+    const minutesLater = (minutes: number) => () => Date.now() + minutes * 60_000;
+    const ahead = Date.now() + 365 * 24 * 60 * 60_000;
+    // A live process on this host (this one), another host, and a lock no one can parse whose
+    // modification time was set ahead by hand.
+    const locks = [
+      async () => writeFile(lockPath, lockBy(process.pid, ahead)),
+      async () => writeFile(lockPath, JSON.stringify({ pid: 1, host: `not-${hostname()}`, at: ahead, token: 'someone-else' })),
+      async () => {
+        await writeFile(lockPath, 'garbage');
+        await utimes(lockPath, ahead / 1000, ahead / 1000);
+      },
+    ];
+    for (const [i, make] of locks.entries()) {
+      await make();
+      await assert.rejects(withFileLock(lockPath, async () => 'ran', { waitMs: 100 }), { code: 'VAULT_IN_USE' }, `lock ${i}, just taken`);
+      // A minute on it is still young: only ten minutes make a lock stale whatever its pid says.
+      if (i < 2) await assert.rejects(withFileLock(lockPath, async () => 'ran', { waitMs: 100, now: minutesLater(1) }), { code: 'VAULT_IN_USE' }, `lock ${i}, a minute on`);
+      assert.equal(await withFileLock(lockPath, async () => 'ran', { now: minutesLater(11) }), 'ran', `lock ${i}, eleven minutes on`);
+    }
   });
 });
