@@ -23,7 +23,7 @@ function usage(message: string): AuthdeskError {
 function integerOption(values: CommandContext['values'], name: string): number | undefined {
   const value = values[name];
   if (typeof value !== 'string') return undefined;
-  if (!/^\d{1,15}$/.test(value.trim())) throw usage(`--${name} must be a whole number.`);
+  if (!/^\d{1,16}$/.test(value.trim())) throw usage(`--${name} must be a whole number.`);
   return Number(value.trim());
 }
 
