@@ -1,5 +1,5 @@
-// Runs in: tests. What the CLI prints of names from the vault and of odd entries it adds or
-// imports, in child processes: nothing that acts on a terminal, and a warning for weak secrets.
+// Runs in: tests. The CLI with odd input, in child processes: names from the vault never act
+// on the terminal, weak secrets are warned about, and the HOTP counter has the core's limit.
 import assert from 'node:assert/strict';
 import { writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
@@ -13,7 +13,7 @@ const RAW = ['\u001b[31m', '\u0007', '\r', '\u007f', '\u009b', '\u202e', '\u2066
 const UNPRINTABLE = /[\p{Cc}\p{Cf}\u2028\u2029]/u;
 const WEAK_SECRET = 'JBSWY3DPEE'; // 6 bytes: 48 bits
 
-describe('authdesk prints names safely and warns about weak secrets', { timeout: 60_000 }, () => {
+describe('authdesk with odd names, weak secrets and huge counters', { timeout: 60_000 }, () => {
   it('list, code and remove escape what an older vault may hold in its names', async () => {
     const { path, run } = await freshVault(after);
     const vault = await Vault.open(path);
@@ -50,5 +50,16 @@ describe('authdesk prints names safely and warns about weak secrets', { timeout:
     assert.doesNotMatch(imported.stderr, /Entry 1/);
     const json = await run(['import', file, '--json']);
     assert.deepEqual((JSON.parse(json.stdout) as { warnings: { index: number }[] }).warnings.map((w) => w.index), [1]);
+  });
+
+  it('add takes an HOTP counter up to 2^53 - 1 and refuses one more, as every importer does', async () => {
+    const { run } = await freshVault(after);
+    const add = (counter: string) => run(['add', '--secret', 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ', '--issuer', 'Bank', '--label', counter, '--type', 'hotp', '--counter', counter, '--json']);
+    const top = await add('9007199254740991');
+    assert.equal(top.code, 0, top.stderr);
+    assert.equal((JSON.parse(top.stdout) as { account: { counter: number } }).account.counter, 2 ** 53 - 1);
+    const over = await add('9007199254740992');
+    assert.equal(over.code, 1);
+    assert.match(over.stderr, /counter/);
   });
 });
