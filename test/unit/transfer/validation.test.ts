@@ -9,7 +9,7 @@ import { test } from 'node:test';
 import { AccountsService } from '../../../electron/core/accounts/accounts.ts';
 import { encodeBase32 } from '../../../electron/core/otp/base32.ts';
 import { otpParams } from '../../../electron/core/otp/entry.ts';
-import { exportAegis, exportOtpauthList, importData } from '../../../electron/core/transfer/index.ts';
+import { exportAegis, exportGoogleMigration, exportOtpauthList, importData } from '../../../electron/core/transfer/index.ts';
 import { emptyVaultData } from '../../../electron/core/vault/model.ts';
 import type { Account } from '../../../electron/core/vault/model.ts';
 import { sealWithPassword } from '../../../electron/core/vault/password-seal.ts';
@@ -155,18 +155,22 @@ test('an Aegis entry with no issuer keeps its name as Aegis shows it', async () 
   assert.deepEqual(imported.map((e) => [e.issuer, e.label]), names.flatMap((name) => [['', name], ['', name]]));
 });
 
-test('issuers and names holding URI punctuation survive an otpauth export and re-import', async () => {
+test('issuers and names holding URI punctuation survive an otpauth or Google migration export and re-import', async () => {
   const tricky = ['', 'Acme', 'Acme:Corp', ':lead', 'trail:', 'a@b', '100%', 'R&D', '#1', 'C++', 'two words', ' spaced out ', 'Ünïcödé 東京', '%3A', 'a+b=c?d/e', '😀:😀'];
   const entries = tricky.flatMap((issuer, i) =>
     tricky.filter((label) => issuer !== '' || label !== '').map((label, j) => ({ issuer, label, otp: otpParams({ type: 'totp', secret: encodeBase32(Buffer.from(`secret-${i}-${j}-padding`)) }) })),
   );
   const { accounts } = toVault(entries);
-  const result = await importData(exportOtpauthList(accounts));
-  assert.deepEqual(result.errors, []);
-  assert.deepEqual(
-    result.entries.map((e) => [e.issuer, e.label]),
-    entries.map((e) => [e.issuer.trim(), e.label.trim()]),
-  );
+  const google = await exportGoogleMigration(accounts);
+  for (const file of [exportOtpauthList(accounts), google.uris.join('\n')]) {
+    const result = await importData(file);
+    assert.deepEqual(result.errors, []);
+    assert.deepEqual(
+      result.entries.map((e) => [e.issuer, e.label]),
+      entries.map((e) => [e.issuer.trim(), e.label.trim()]),
+      result.format,
+    );
+  }
 });
 
 test('the HOTP counter has one limit, 2^53 - 1, in every importer', async () => {
