@@ -157,9 +157,11 @@ test('an Aegis entry with no issuer keeps its name as Aegis shows it', async () 
 
 test('issuers and names holding URI punctuation survive an otpauth or Google migration export and re-import', async () => {
   const tricky = ['', 'Acme', 'Acme:Corp', ':lead', 'trail:', 'a@b', '100%', 'R&D', '#1', 'C++', 'two words', ' spaced out ', 'Ünïcödé 東京', '%3A', 'a+b=c?d/e', '😀:😀'];
-  const entries = tricky.flatMap((issuer, i) =>
-    tricky.filter((label) => issuer !== '' || label !== '').map((label, j) => ({ issuer, label, otp: otpParams({ type: 'totp', secret: encodeBase32(Buffer.from(`secret-${i}-${j}-padding`)) }) })),
-  );
+  // Every pair, and account names that start with their own issuer and a colon.
+  const pairs = [...tricky.flatMap((issuer) => tricky.map((label) => [issuer, label])), ...tricky.map((issuer) => [issuer, `${issuer}:bob`]), ['Acme', 'Acme : bob']];
+  const entries = pairs
+    .filter(([issuer, label]) => issuer !== '' || label !== '')
+    .map(([issuer = '', label = ''], i) => ({ issuer, label, otp: otpParams({ type: 'totp', secret: encodeBase32(Buffer.from(`secret-${i}-padding`)) }) }));
   const { accounts } = toVault(entries);
   const google = await exportGoogleMigration(accounts);
   for (const file of [exportOtpauthList(accounts), google.uris.join('\n')]) {
