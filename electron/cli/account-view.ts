@@ -15,6 +15,14 @@ export function accountJson(account: Account) {
   return { id: account.id, type, issuer: account.issuer, label: account.label, algorithm, digits, period, ...(type === 'hotp' ? { counter } : {}) };
 }
 
+// JSON's own \uXXXX escapes: what a script parses is unchanged, what a terminal shows is inert.
+const jsonEscape = (c: string): string => Array.from({ length: c.length }, (_, i) => `\\u${c.charCodeAt(i).toString(16).padStart(4, '0')}`).join('');
+
+/** JSON for stdout, with every unprintable character escaped (names may hold any). */
+export function jsonText(value: unknown): string {
+  return escapeUnprintable(JSON.stringify(value), jsonEscape);
+}
+
 /** "Issuer (label)", or whichever of the two there is; unprintable characters escaped. */
 export function accountName(account: Account): string {
   const issuer = escapeUnprintable(account.issuer);
@@ -49,7 +57,7 @@ export function findById(accounts: readonly Account[], text: string): Account {
  * changes nothing), since names in a vault written before they were cleaned may hold anything.
  */
 export function table(cells: readonly (readonly string[])[]): string {
-  const rows = cells.map((row) => row.map(escapeUnprintable));
+  const rows = cells.map((row) => row.map((cell) => escapeUnprintable(cell)));
   const widths: number[] = [];
   for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, [...cell].length)));
   return rows.map((row) => row.map((cell, i) => (i === row.length - 1 ? cell : cell + ' '.repeat((widths[i] ?? 0) - [...cell].length))).join('  ')).join('\n');

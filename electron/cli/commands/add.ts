@@ -6,7 +6,7 @@ import type { Command, CommandContext, OptionSpec } from '../command.ts';
 import { AuthdeskError } from '../../core/errors.ts';
 import { OTP_TYPES, otpParams, parseAlgorithm, weakSecretWarning, type OtpEntry } from '../../core/otp/entry.ts';
 import { parseOtpauthUri } from '../../core/otp/uri.ts';
-import { accountJson, accountName, shortIds } from '../account-view.ts';
+import { accountJson, accountName, jsonText, shortIds } from '../account-view.ts';
 import { EXIT } from '../exit-codes.ts';
 import { writeLine } from '../io.ts';
 import { withUnlockedCore } from '../core-session.ts';
@@ -62,7 +62,7 @@ export const addCommand: Command = {
     });
     const weak = added ? weakSecretWarning(account.otp) : null;
     if (weak !== null) writeLine(io.stderr, `Warning: ${weak}`);
-    if (global.json) writeLine(io.stdout, JSON.stringify({ added, account: accountJson(account) }));
+    if (global.json) writeLine(io.stdout, jsonText({ added, account: accountJson(account) }));
     else if (added) writeLine(io.stdout, `Added ${accountName(account)}, id ${id}.`);
     else writeLine(io.stdout, `${accountName(account)} is already in the vault with the same secret (id ${id}): nothing was added.`);
     return EXIT.ok;

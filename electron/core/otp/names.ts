@@ -43,7 +43,9 @@ export function cleanNote(text: string): string {
     .replace(INVISIBLE, (c) => (c === '\n' || c === '\t' ? c : c === '\u2028' || c === '\u2029' ? '\n' : ''));
 }
 
-/** For a terminal: each unprintable character as \u{XXXX}, so it shows instead of acting. */
-export function escapeUnprintable(text: string): string {
-  return text.replace(UNPRINTABLE, (c) => (JOINERS.has(c) ? c : `\\u{${(c.codePointAt(0) ?? 0).toString(16).toUpperCase()}}`));
+const braced = (c: string): string => `\\u{${(c.codePointAt(0) ?? 0).toString(16).toUpperCase()}}`;
+
+/** For a terminal: each unprintable character escaped (as \u{XXXX} by default), so it shows instead of acting. */
+export function escapeUnprintable(text: string, escape: (c: string) => string = braced): string {
+  return text.replace(UNPRINTABLE, (c) => (JOINERS.has(c) ? c : escape(c)));
 }

@@ -23,11 +23,13 @@ describe('authdesk with odd names, weak secrets and huge counters', { timeout: 6
     await vault.mutate((data) => ({ ...data, accounts: stored }));
     vault.lock();
 
-    for (const args of [['list'], ['code'], ['remove', 'raw-1']]) {
+    for (const args of [['list'], ['code'], ['list', '--json'], ['code', '--json'], ['remove', 'raw-1']]) {
       const result = await run(args);
       assert.equal(result.code, 0, result.stderr);
       assert.doesNotMatch(result.stdout.replace(/\n$/, '').replaceAll('\n', ''), UNPRINTABLE, args.join(' '));
     }
+    const names = (JSON.parse((await run(['list', '--json'])).stdout) as { issuer: string; label: string }[]).map((a) => [a.issuer, a.label]);
+    assert.deepEqual(names, stored.filter((_, i) => i !== 1).map((a) => [a.issuer, a.label]), 'a script still gets the names as stored');
     const listed = (await run(['list'])).stdout;
     assert.match(listed, /Pay\\u\{202E\}Pal/);
     assert.match(listed, /al\\u\{1B\}\[31mice/);
