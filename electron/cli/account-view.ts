@@ -3,6 +3,7 @@
 // How the account commands (list, code, remove, add) show accounts and find one by id, so an
 // id printed by one command is always accepted by the others.
 import { AuthdeskError } from '../core/errors.ts';
+import { escapeUnprintable } from '../core/otp/names.ts';
 import type { Account } from '../core/vault/model.ts';
 
 // Long enough that two ids rarely share it, short enough to type.
@@ -14,10 +15,20 @@ export function accountJson(account: Account) {
   return { id: account.id, type, issuer: account.issuer, label: account.label, algorithm, digits, period, ...(type === 'hotp' ? { counter } : {}) };
 }
 
-/** "Issuer (label)", or whichever of the two there is. */
+// JSON's own \uXXXX escapes: what a script parses is unchanged, what a terminal shows is inert.
+const jsonEscape = (c: string): string => Array.from({ length: c.length }, (_, i) => `\\u${c.charCodeAt(i).toString(16).padStart(4, '0')}`).join('');
+
+/** JSON for stdout, with every unprintable character escaped (names may hold any). */
+export function jsonText(value: unknown): string {
+  return escapeUnprintable(JSON.stringify(value), jsonEscape);
+}
+
+/** "Issuer (label)", or whichever of the two there is; unprintable characters escaped. */
 export function accountName(account: Account): string {
-  if (account.issuer === '') return account.label === '' ? '(no name)' : account.label;
-  return account.label === '' ? account.issuer : `${account.issuer} (${account.label})`;
+  const issuer = escapeUnprintable(account.issuer);
+  const label = escapeUnprintable(account.label);
+  if (issuer === '') return label === '' ? '(no name)' : label;
+  return label === '' ? issuer : `${issuer} (${label})`;
 }
 
 /** The shortest prefix of each id (at least 8 characters) no other account's id starts with. */
@@ -41,8 +52,12 @@ export function findById(accounts: readonly Account[], text: string): Account {
   return matches[0] as Account;
 }
 
-/** Rows padded into left-aligned columns, two spaces apart. */
-export function table(rows: readonly (readonly string[])[]): string {
+/**
+ * Rows padded into left-aligned columns, two spaces apart. Cells are escaped (escaping twice
+ * changes nothing), since names in a vault written before they were cleaned may hold anything.
+ */
+export function table(cells: readonly (readonly string[])[]): string {
+  const rows = cells.map((row) => row.map((cell) => escapeUnprintable(cell)));
   const widths: number[] = [];
   for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, [...cell].length)));
   return rows.map((row) => row.map((cell, i) => (i === row.length - 1 ? cell : cell + ' '.repeat((widths[i] ?? 0) - [...cell].length))).join('  ')).join('\n');

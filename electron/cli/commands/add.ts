@@ -4,9 +4,9 @@
 // same secret, issuer and name is not added twice; that is reported, not an error.
 import type { Command, CommandContext, OptionSpec } from '../command.ts';
 import { AuthdeskError } from '../../core/errors.ts';
-import { OTP_TYPES, otpParams, parseAlgorithm, type OtpEntry } from '../../core/otp/entry.ts';
+import { OTP_TYPES, otpParams, parseAlgorithm, weakSecretWarning, type OtpEntry } from '../../core/otp/entry.ts';
 import { parseOtpauthUri } from '../../core/otp/uri.ts';
-import { accountJson, accountName, shortIds } from '../account-view.ts';
+import { accountJson, accountName, jsonText, shortIds } from '../account-view.ts';
 import { EXIT } from '../exit-codes.ts';
 import { writeLine } from '../io.ts';
 import { withUnlockedCore } from '../core-session.ts';
@@ -23,7 +23,7 @@ function usage(message: string): AuthdeskError {
 function integerOption(values: CommandContext['values'], name: string): number | undefined {
   const value = values[name];
   if (typeof value !== 'string') return undefined;
-  if (!/^\d{1,15}$/.test(value.trim())) throw usage(`--${name} must be a whole number.`);
+  if (!/^\d{1,16}$/.test(value.trim())) throw usage(`--${name} must be a whole number.`);
   return Number(value.trim());
 }
 
@@ -60,7 +60,9 @@ export const addCommand: Command = {
       const result = await accounts.add(entry);
       return { ...result, id: shortIds(accounts.list()).get(result.account.id) ?? result.account.id };
     });
-    if (global.json) writeLine(io.stdout, JSON.stringify({ added, account: accountJson(account) }));
+    const weak = added ? weakSecretWarning(account.otp) : null;
+    if (weak !== null) writeLine(io.stderr, `Warning: ${weak}`);
+    if (global.json) writeLine(io.stdout, jsonText({ added, account: accountJson(account) }));
     else if (added) writeLine(io.stdout, `Added ${accountName(account)}, id ${id}.`);
     else writeLine(io.stdout, `${accountName(account)} is already in the vault with the same secret (id ${id}): nothing was added.`);
     return EXIT.ok;

@@ -8,7 +8,7 @@ import type { Command } from '../command.ts';
 import type { AccountCode } from '../../core/accounts/codes.ts';
 import { AuthdeskError } from '../../core/errors.ts';
 import type { Account } from '../../core/vault/model.ts';
-import { accountName, shortIds, table } from '../account-view.ts';
+import { accountName, jsonText, shortIds, table } from '../account-view.ts';
 import { EXIT } from '../exit-codes.ts';
 import { writeLine } from '../io.ts';
 import { withUnlockedCore } from '../core-session.ts';
@@ -58,7 +58,7 @@ export const codeCommand: Command = {
     });
     const byId = new Map(selected.map((a) => [a.id, a]));
     if (global.json) {
-      writeLine(io.stdout, JSON.stringify(codes.map((c) => ({ id: c.id, issuer: byId.get(c.id)?.issuer ?? '', label: byId.get(c.id)?.label ?? '', code: c.code, next: c.next, validFrom: c.validFrom, validUntil: c.validUntil }))));
+      writeLine(io.stdout, jsonText(codes.map((c) => ({ id: c.id, issuer: byId.get(c.id)?.issuer ?? '', label: byId.get(c.id)?.label ?? '', code: c.code, next: c.next, validFrom: c.validFrom, validUntil: c.validUntil, ...(c.error === undefined ? {} : { error: c.error }) }))));
       return EXIT.ok;
     }
     if (codes.length === 0) {
@@ -68,6 +68,7 @@ export const codeCommand: Command = {
     const now = Date.now();
     const row = (c: AccountCode, account: Account): string[] => {
       const name = accountName(account);
+      if (c.error !== undefined) return ['-'.repeat(6), name, c.error];
       if (account.otp.type === 'hotp') {
         if (c.code !== null) return [c.code, name, `HOTP, counter ${account.otp.counter} (now used)`];
         return ['-'.repeat(account.otp.digits), name, at === undefined ? `HOTP, press for next: authdesk code ${ids.get(c.id) ?? c.id}` : 'HOTP (has no time: ask without --at)'];

@@ -54,12 +54,13 @@ export const importCommand: Command = {
       return { result, added: added.length, skipped };
     }, passwords);
     if (global.json) {
-      writeLine(io.stdout, JSON.stringify({ format: result.format, imported: added, skipped, errors: result.errors }));
+      writeLine(io.stdout, JSON.stringify({ format: result.format, imported: added, skipped, errors: result.errors, warnings: result.warnings }));
       return EXIT.ok;
     }
     const plural = added === 1 ? 'account' : 'accounts';
     writeLine(io.stdout, `Imported ${added} ${plural} from ${FORMAT_NAMES[result.format]} (${skipped} already there, skipped).`);
     for (const problem of result.errors) writeLine(io.stderr, `Entry ${problem.index + 1}: ${problem.message}`);
+    for (const warning of result.warnings) writeLine(io.stderr, `Entry ${warning.index + 1}, imported with a warning: ${warning.message}`);
     return EXIT.ok;
   },
 };

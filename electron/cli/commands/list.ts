@@ -2,7 +2,7 @@
 //
 // `authdesk list`: the accounts in the vault, in the app's order (DESIGN §9).
 import type { Command } from '../command.ts';
-import { accountJson, shortIds, table } from '../account-view.ts';
+import { accountJson, jsonText, shortIds, table } from '../account-view.ts';
 import { EXIT } from '../exit-codes.ts';
 import { writeLine } from '../io.ts';
 import { withUnlockedCore } from '../core-session.ts';
@@ -18,7 +18,7 @@ export const listCommand: Command = {
       return EXIT.usage;
     }
     const accounts = await withUnlockedCore(context, async (core) => core.accounts.list());
-    if (global.json) writeLine(io.stdout, JSON.stringify(accounts.map(accountJson)));
+    if (global.json) writeLine(io.stdout, jsonText(accounts.map(accountJson)));
     else if (accounts.length === 0) writeLine(io.stdout, 'The vault has no accounts yet. Add one with: authdesk add <otpauth-uri>');
     else {
       const ids = shortIds(accounts);

@@ -5,7 +5,8 @@
 import { randomUUID } from 'node:crypto';
 import { AuthdeskError } from '../errors.ts';
 import type { OtpEntry } from '../otp/entry.ts';
-import { entryKey } from '../otp/entry.ts';
+import { entryKey, otpParams } from '../otp/entry.ts';
+import { cleanName, cleanNote, isIcon, MAX_NAME, MAX_NOTE } from '../otp/names.ts';
 import type { Clock } from '../platform/ports.ts';
 import type { Account, Group } from '../vault/model.ts';
 import type { VaultAccess } from './vault-access.ts';
@@ -33,30 +34,26 @@ export interface AddResult {
   readonly skipped: number;
 }
 
-const MAX_NAME = 256;
-const MAX_NOTE = 10_000;
-const MAX_ICON = 256 * 1024;
-const ICON_SLUG = /^[a-z0-9][a-z0-9._-]{0,127}$/;
-const ICON_DATA_URL = /^data:image\/(?:png|jpeg|webp|gif|svg\+xml);base64,[A-Za-z0-9+/]+={0,2}$/;
 
 function invalid(message: string): AuthdeskError {
   return new AuthdeskError('INVALID_INPUT', message);
 }
 
 function name(value: string, what: string): string {
-  const text = value.trim();
+  const text = cleanName(value);
   if (text.length > MAX_NAME) throw invalid(`The ${what} is longer than ${MAX_NAME} characters.`);
   return text;
 }
 
 function note(value: string): string {
-  if (value.length > MAX_NOTE) throw invalid(`The note is longer than ${MAX_NOTE} characters.`);
-  return value;
+  const text = cleanNote(value);
+  if (text.length > MAX_NOTE) throw invalid(`The note is longer than ${MAX_NOTE} characters.`);
+  return text;
 }
 
 function icon(value: string | null): string | null {
   if (value === null || value === '') return null;
-  if (value.length > MAX_ICON || !(ICON_SLUG.test(value) || ICON_DATA_URL.test(value))) {
+  if (!isIcon(value)) {
     throw invalid('The icon must be an icon name or a small Base64 image (PNG, JPEG, WebP, GIF or SVG).');
   }
   return value;
@@ -90,7 +87,7 @@ export class AccountsService {
   /** Adds one account; an account already there is returned instead, with added false. */
   async add(entry: NewAccount): Promise<{ readonly account: Account; readonly added: boolean }> {
     const { added } = await this.addMany([entry]);
-    const key = entryKey({ ...entry, issuer: entry.issuer.trim(), label: entry.label.trim() });
+    const key = entryKey({ issuer: cleanName(entry.issuer), label: cleanName(entry.label), otp: otpParams(entry.otp) });
     const account = added[0] ?? this.list().find((a) => entryKey(a) === key);
     if (account === undefined) throw notFound();
     return { account, added: added.length > 0 };
@@ -100,6 +97,10 @@ export class AccountsService {
    * Adds entries at the end, in order, in one save. Duplicates (same secret, issuer and label
    * as an account already there or earlier in the input) are skipped and counted. Group names
    * are matched to existing groups ignoring case; missing groups are created.
+   *
+   * Note (one way in): every account reaches the vault through here (typed in, a link, every
+   * importer), so here its OTP parameters are parsed again by otpParams() and its names
+   * cleaned: whatever built the entry, the vault only ever holds what the parser accepts.
    */
   async addMany(entries: readonly NewAccount[]): Promise<AddResult> {
     let result: AddResult = { added: [], skipped: 0 };
@@ -119,14 +120,15 @@ export class AccountsService {
       for (const entry of entries) {
         const issuer = name(entry.issuer, 'issuer');
         const label = name(entry.label, 'account name');
-        const key = entryKey({ issuer, label, otp: entry.otp });
+        const otp = otpParams(entry.otp);
+        const key = entryKey({ issuer, label, otp });
         if (seen.has(key)) continue;
         seen.add(key);
         added.push({
           id: this.#newId(),
           issuer,
           label,
-          otp: entry.otp,
+          otp,
           groupIds: [...new Set((entry.groups ?? []).filter((g) => g.trim() !== '').map(groupId))],
           favourite: entry.favourite ?? false,
           icon: icon(entry.icon ?? null),

@@ -5,6 +5,7 @@
 // itself (DESIGN §4), so nothing here runs between period boundaries.
 import { AuthdeskError } from '../errors.ts';
 import { counterCode, prepare } from '../otp/engine.ts';
+import { MAX_HOTP_COUNTER } from '../otp/entry.ts';
 import type { OtpGenerator } from '../otp/engine.ts';
 import type { Clock } from '../platform/ports.ts';
 import type { OtpParams } from '../otp/params.ts';
@@ -22,6 +23,16 @@ export interface AccountCode {
   readonly validFrom: number;
   /** Milliseconds since the epoch; null for HOTP, whose code is valid until it is used. */
   readonly validUntil: number | null;
+  /** Set when this account's stored settings cannot make codes (a damaged vault entry). */
+  readonly error?: string;
+}
+
+// Note (one bad account): a vault written by an older or altered Authdesk may hold an account
+// whose settings make no code. That row gets this error and no code; the others still work.
+const UNUSABLE = "This account's stored settings are damaged and make no code. Remove it and add it again from the service.";
+
+function unusable(id: string, at: number): AccountCode {
+  return { id, code: null, next: null, validFrom: at, validUntil: null, error: UNUSABLE };
 }
 
 export interface CodesWatch {
@@ -75,13 +86,23 @@ export class CodesService {
   /** Current and next codes of every account, in the vault's order. */
   list(): AccountCode[] {
     const now = this.#clock.now();
-    return this.#vault.data().accounts.map((account) => this.#codeOf(account, now));
+    return this.#vault.data().accounts.map((account) => {
+      try {
+        return this.#codeOf(account, now);
+      } catch {
+        return unusable(account.id, now);
+      }
+    });
   }
 
   /** The codes at another moment (the CLI's --at); HOTP gives null, it has no time. */
   codeAt(account: Account, unixSeconds: number): AccountCode {
     if (account.otp.type === 'hotp') return { id: account.id, code: null, next: null, validFrom: unixSeconds * 1000, validUntil: null };
-    return timeWindow(account.id, prepare(account.otp), Math.floor(unixSeconds / account.otp.period));
+    try {
+      return timeWindow(account.id, prepare(account.otp), Math.floor(unixSeconds / account.otp.period));
+    } catch {
+      return unusable(account.id, unixSeconds * 1000);
+    }
   }
 
   /**
@@ -94,6 +115,10 @@ export class CodesService {
       const account = data.accounts.find((a) => a.id === accountId);
       if (account === undefined) throw new AuthdeskError('NOT_FOUND', 'There is no account with this id.');
       if (account.otp.type !== 'hotp') throw new AuthdeskError('OTP_UNSUPPORTED', 'Only HOTP accounts have a next code to ask for.');
+      if (!Number.isSafeInteger(account.otp.counter) || account.otp.counter < 0) throw new AuthdeskError('OTP_UNSUPPORTED', UNUSABLE);
+      if (account.otp.counter >= MAX_HOTP_COUNTER) {
+        throw new AuthdeskError('OTP_UNSUPPORTED', 'This HOTP account has used its last counter value and makes no more codes. Ask the service for a new secret and add it again.');
+      }
       used = account;
       const advanced: Account = { ...account, otp: { ...account.otp, counter: account.otp.counter + 1 }, updatedAt: this.#clock.now() };
       return { ...data, accounts: data.accounts.map((a) => (a.id === accountId ? advanced : a)) };

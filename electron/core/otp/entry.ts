@@ -24,6 +24,13 @@ const MAX_DIGITS = 8;
 export const MAX_PERIOD = 7 * 24 * 3600;
 // HMAC accepts any key length; the bound only stops a pasted blob from becoming a "secret".
 export const MAX_SECRET_BYTES = 256;
+// RFC 4226 asks for at least 128 bits and recommends 160; 80 bits is what real services still
+// issue. Shorter secrets are accepted (the user cannot choose them) but the user is told.
+export const WEAK_SECRET_BYTES = 10;
+// Note (HOTP counter limit): the largest counter a JavaScript number holds exactly. otpParams,
+// every importer (through it) and CodesService.nextHotp use this one bound, so no path can
+// store a counter that would round.
+export const MAX_HOTP_COUNTER = Number.MAX_SAFE_INTEGER;
 
 export interface OtpInput {
   readonly type: OtpType;
@@ -43,6 +50,8 @@ export function parseAlgorithm(text: string): OtpAlgorithm | null {
 
 /** Fills defaults and checks ranges. Steam is always SHA1 with 5 characters. */
 export function otpParams(input: OtpInput): OtpParams {
+  // Checked before decoding, so a pasted blob of megabytes costs nothing.
+  if (typeof input.secret !== 'string' || input.secret.length > 4 * MAX_SECRET_BYTES) throw new AuthdeskError('OTP_INVALID_SECRET', `The secret is missing or longer than ${MAX_SECRET_BYTES} bytes.`);
   const bytes = decodeBase32(input.secret);
   if (bytes.length > MAX_SECRET_BYTES) throw new AuthdeskError('OTP_INVALID_SECRET', `The secret is longer than ${MAX_SECRET_BYTES} bytes.`);
   const secret = encodeBase32(bytes);
@@ -59,8 +68,16 @@ export function otpParams(input: OtpInput): OtpParams {
   if (!Number.isInteger(period) || period < 1 || period > MAX_PERIOD) {
     throw new AuthdeskError('OTP_UNSUPPORTED', `The period must be a whole number of seconds from 1 to ${MAX_PERIOD}.`);
   }
-  if (!Number.isSafeInteger(counter) || counter < 0) throw new AuthdeskError('OTP_UNSUPPORTED', 'The HOTP counter must be a whole number, 0 or more.');
+  if (!Number.isInteger(counter) || counter < 0 || counter > MAX_HOTP_COUNTER) {
+    throw new AuthdeskError('OTP_UNSUPPORTED', `The HOTP counter must be a whole number from 0 to ${MAX_HOTP_COUNTER}.`);
+  }
   return { type: input.type, secret, algorithm, digits, period, counter };
+}
+
+/** A warning for people when the secret is shorter than 80 bits, else null. */
+export function weakSecretWarning(otp: OtpParams): string | null {
+  const bytes = decodeBase32(otp.secret).length;
+  return bytes < WEAK_SECRET_BYTES ? `Its secret is only ${bytes * 8} bits long (at least 80 is usual), so its codes are easier to guess; ask the service for a new one if it allows.` : null;
 }
 
 /** Same secret, issuer and label: what makes two entries duplicates when adding or importing. */

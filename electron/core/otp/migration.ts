@@ -99,18 +99,26 @@ function dataParameter(uri: string): Uint8Array {
   return Buffer.from(base64, 'base64');
 }
 
+// Note (issuer in the name): Google writes "Issuer:account" into name for some accounts and not
+// for others. With an issuer, only that issuer followed by ":" is a prefix (an issuer may hold
+// a colon itself); without one, the first colon separates. wireName writes names so that this
+// gives back what was exported. Change together.
+function splitName(name: string, issuer: string): { issuer: string; label: string } {
+  const colon = name.indexOf(':');
+  if (issuer !== '') {
+    if (name.startsWith(`${issuer}:`)) return { issuer, label: name.slice(issuer.length + 1).trim() };
+    return { issuer, label: colon >= 0 && name.slice(0, colon).trim() === issuer ? name.slice(colon + 1).trim() : name };
+  }
+  return colon < 0 ? { issuer: '', label: name } : { issuer: name.slice(0, colon).trim(), label: name.slice(colon + 1).trim() };
+}
+
 function toEntry(otp: WireOtp): OtpEntry {
   const algorithm = ALGORITHM_FROM_WIRE.get(otp.algorithm);
   const digits = DIGITS_FROM_WIRE.get(otp.digits);
   if (algorithm === undefined || digits === undefined) throw new AuthdeskError('OTP_UNSUPPORTED', 'The export holds an account with an algorithm or code length Authdesk does not support.');
   const type: OtpType = otp.type === 1 ? 'hotp' : 'totp';
-  // Google writes "Issuer:account" into name for some accounts and not for others.
-  const colon = otp.name.indexOf(':');
-  const prefix = colon < 0 ? '' : otp.name.slice(0, colon).trim();
-  const stripPrefix = colon >= 0 && (otp.issuer === '' || otp.issuer === prefix);
   return {
-    issuer: otp.issuer === '' ? prefix : otp.issuer,
-    label: stripPrefix ? otp.name.slice(colon + 1).trim() : otp.name,
+    ...splitName(otp.name, otp.issuer),
     otp: otpParams({ type, secret: encodeBase32(otp.secret), algorithm, digits, period: DEFAULT_PERIOD, counter: otp.counter }),
   };
 }
@@ -166,6 +174,13 @@ export function fitsMigration(entry: OtpEntry): boolean {
   return otp.type !== 'steam' && DIGITS_TO_WIRE.has(otp.digits) && (otp.type === 'hotp' || otp.period === DEFAULT_PERIOD);
 }
 
+// A name splitName would cut gets the prefix it strips (see the note there).
+function wireName({ issuer, label }: OtpEntry): string {
+  if (issuer === '') return label.includes(':') ? `:${label}` : label;
+  const colon = label.indexOf(':');
+  return label.startsWith(`${issuer}:`) || (colon >= 0 && label.slice(0, colon).trim() === issuer) ? `${issuer}:${label}` : label;
+}
+
 function toWire(entry: OtpEntry): WireOtp {
   const { otp } = entry;
   const digits = DIGITS_TO_WIRE.get(otp.digits);
@@ -174,7 +189,7 @@ function toWire(entry: OtpEntry): WireOtp {
   }
   return {
     secret: decodeBase32(otp.secret),
-    name: entry.label,
+    name: wireName(entry),
     issuer: entry.issuer,
     algorithm: ALGORITHM_TO_WIRE[otp.algorithm],
     digits,

@@ -30,7 +30,7 @@ export function optionalInteger(obj: Json, key: string): number | undefined {
   const value = obj[key];
   if (value === undefined || value === null) return undefined;
   // Some apps write numbers as strings ("digits": "6").
-  const n = typeof value === 'string' && /^\d{1,15}$/.test(value) ? Number(value) : value;
+  const n = typeof value === 'string' && /^\d{1,16}$/.test(value) ? Number(value) : value;
   if (typeof n !== 'number' || !Number.isSafeInteger(n)) throw new EntryProblem(`its "${key}" field is not a whole number`);
   return n;
 }

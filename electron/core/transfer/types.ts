@@ -45,6 +45,8 @@ export interface ImportResult {
   readonly format: FormatId;
   readonly entries: readonly ImportedEntry[];
   readonly errors: readonly EntryError[];
+  /** Entries imported all the same but worth a look (a secret under 80 bits), by index. */
+  readonly warnings: readonly EntryError[];
 }
 
 export interface ImportOptions {

@@ -37,7 +37,7 @@ describe('authdesk import and export', { timeout: 60_000 }, () => {
     const types = parseList(await run(['list', '--json'])).map((a) => a.type).sort();
     assert.deepEqual(types, ['hotp', 'hotp', 'hotp', 'steam', 'totp', 'totp', 'totp']);
     const again = await run(['import', join(FIXTURES, 'aegis_plain.json'), '--json']);
-    assert.deepEqual(JSON.parse(again.stdout), { format: 'aegis', imported: 0, skipped: 7, errors: [] });
+    assert.deepEqual(JSON.parse(again.stdout), { format: 'aegis', imported: 0, skipped: 7, errors: [], warnings: [] });
   });
 
   it('an encrypted Aegis export: wrong password is exit 2 and adds nothing; the right one imports all', async () => {
@@ -123,7 +123,7 @@ describe('authdesk import and export', { timeout: 60_000 }, () => {
     assert.match(fromLink.stdout, /^Imported 2 accounts from a Google Authenticator export/);
     await writeFile(join(dir, 'links.txt'), links.stdout);
     const fromFile = await target.run(['import', join(dir, 'links.txt'), '--json']);
-    assert.deepEqual(JSON.parse(fromFile.stdout), { format: 'otpauth', imported: 1, skipped: 2, errors: [] });
+    assert.deepEqual(JSON.parse(fromFile.stdout), { format: 'otpauth', imported: 1, skipped: 2, errors: [], warnings: [] });
     assert.deepEqual(withoutIds(parseList(await target.run(['list', '--json']))).map((a) => a.issuer).sort(), ['ACME', 'Bank', 'Steam']);
   });
 

@@ -170,13 +170,14 @@ test('gnome aegis_plain.json (content v2 with notes and icons) imports its three
   );
 });
 
-test('gnome aegis_issuer_from_name.json takes the issuer from the name when it is empty', { skip: skipGnome }, async () => {
+// GNOME's EXPECTED.md splits the issuer out of the name; Authdesk keeps the name as Aegis shows it.
+test('gnome aegis_issuer_from_name.json keeps an entry with no issuer named as Aegis shows it', { skip: skipGnome }, async () => {
   const { entries } = await importData(readFileSync(new URL('aegis_issuer_from_name.json', GNOME)));
   assert.deepEqual(
     entries.map((e) => [e.label, e.issuer]),
     [
-      ['missing-issuer', 'issuer'],
-      ['missing-issuer@domain.com', 'issuer'],
+      ['missing-issuer@issuer', ''],
+      ['missing-issuer@domain.com@issuer', ''],
     ],
   );
 });

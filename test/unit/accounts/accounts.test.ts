@@ -28,7 +28,7 @@ test('adds accounts in order with their names, defaults and timestamps, in one s
   assert.equal(group?.name, 'Work');
   assert.deepEqual(accounts.list()[1]?.groupIds, [group?.id]);
   assert.equal(accounts.list()[0]?.createdAt, clock.now());
-  assert.equal(accounts.list()[0]?.otp, github.otp);
+  assert.deepEqual(accounts.list()[0]?.otp, github.otp);
 });
 
 test('an account already there (same secret, issuer and label) is skipped and counted', async () => {

@@ -6,7 +6,7 @@ import { CodesService } from '../../../electron/core/accounts/codes.ts';
 import type { AccountCode } from '../../../electron/core/accounts/codes.ts';
 import { isAuthdeskError } from '../../../electron/core/errors.ts';
 import { encodeBase32 } from '../../../electron/core/otp/base32.ts';
-import { otpParams } from '../../../electron/core/otp/entry.ts';
+import { MAX_HOTP_COUNTER, otpParams } from '../../../electron/core/otp/entry.ts';
 import { MemoryVault } from '../../support/memory-vault.ts';
 import { FakeClock } from '../../support/clock.ts';
 
@@ -78,6 +78,32 @@ test('HOTP: the counter is saved before the code is returned, and a failed save 
   assert.equal(codes.list()[1]?.code, '287082', 'the code asked for stays on screen');
   await assert.rejects(codes.nextHotp(ids[0] ?? ''), (e: unknown) => isAuthdeskError(e, 'OTP_UNSUPPORTED'));
   await assert.rejects(codes.nextHotp('missing'), (e: unknown) => isAuthdeskError(e, 'NOT_FOUND'));
+});
+
+test('HOTP: advancing stops at 2^53 - 1 with a clear error, never a rounded counter', async () => {
+  const { codes, vault, ids } = await setup(0);
+  const id = ids[1] ?? '';
+  await vault.mutate((d) => ({ ...d, accounts: d.accounts.map((a) => (a.id === id ? { ...a, otp: { ...a.otp, counter: MAX_HOTP_COUNTER - 1 } } : a)) }));
+  assert.match((await codes.nextHotp(id)).code ?? '', /^\d{6}$/);
+  assert.equal(vault.data().accounts[1]?.otp.counter, MAX_HOTP_COUNTER);
+  const saves = vault.saved.length;
+  await assert.rejects(codes.nextHotp(id), (e: unknown) => isAuthdeskError(e, 'OTP_UNSUPPORTED') && /last counter/.test(e.message));
+  assert.equal(vault.data().accounts[1]?.otp.counter, MAX_HOTP_COUNTER);
+  assert.equal(vault.saved.length, saves, 'nothing is saved');
+});
+
+test('one account whose stored settings make no code gives an error on its own row; the others keep their codes', async () => {
+  const { codes, vault, ids } = await setup(1_111_111_109_000);
+  const good = codes.list();
+  const damage = [{ secret: 'not base32!' }, { secret: '' }, { period: 0 }, { period: 'x' }, { digits: 40 }, { algorithm: 'MD5' }];
+  for (const broken of damage) {
+    await vault.mutate((d) => ({ ...d, accounts: d.accounts.map((a) => (a.id === ids[3] ? { ...a, otp: { ...a.otp, ...broken } as typeof a.otp } : a)) }));
+    const rows = codes.list();
+    assert.deepEqual(rows.slice(0, 3), good.slice(0, 3), JSON.stringify(broken));
+    assert.equal(rows[3]?.code, null);
+    assert.match(rows[3]?.error ?? '', /damaged/);
+    assert.equal(codes.codeAt(vault.data().accounts[3] ?? assert.fail(), 1_111_111_109).error, rows[3]?.error);
+  }
 });
 
 test('codeAt gives the codes at another moment without touching HOTP counters', async () => {

@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { isAuthdeskError } from '../../../electron/core/errors.ts';
 import type { ErrorCode } from '../../../electron/core/errors.ts';
+import { MAX_HOTP_COUNTER } from '../../../electron/core/otp/entry.ts';
 import { formatOtpauthUri, parseOtpauthUri } from '../../../electron/core/otp/uri.ts';
 
 const FIXTURES = new URL('../../../../shared/aegis-fixtures/', import.meta.url);
@@ -59,6 +60,28 @@ test('bad links fail with a clear code and never quote the secret', () => {
   ];
   for (const [uri, code] of cases) {
     assert.throws(() => parseOtpauthUri(uri), (error: unknown) => isAuthdeskError(error, code) && !/JBSWY3DP|NOT1BASE32/.test(error.message), uri);
+  }
+});
+
+test('an empty, truncated or repeated parameter is refused, never read as its default', () => {
+  const values: Readonly<Record<string, string>> = { secret: SECRET, algorithm: 'SHA256', digits: '8', period: '60', counter: '3', encoder: 'steam' };
+  for (const [name, value] of Object.entries(values)) {
+    const others = Object.entries(values).filter(([n]) => n !== name && n !== 'encoder' && n !== 'counter').map(([n, v]) => `${n}=${v}`);
+    const broken = [`${name}`, `${name}=`, `${name}=%20`, `${name}=+`, `${name}=${value}&${name}=${value}`, `${name}=${value}&${name.toUpperCase()}=${value}`];
+    for (const param of broken) {
+      const uri = `otpauth://hotp/x?${[...others, param].join('&')}`;
+      assert.throws(() => parseOtpauthUri(uri), (error: unknown) => isAuthdeskError(error, 'OTP_INVALID_URI') && !error.message.includes(SECRET), uri);
+    }
+  }
+  assert.throws(() => parseOtpauthUri(`otpauth://totp/x?secret=${SECRET}&issuer=A&issuer=B`), (error: unknown) => isAuthdeskError(error, 'OTP_INVALID_URI'));
+  assert.equal(parseOtpauthUri(`otpauth://totp/x?secret=${SECRET}&image=a&image=b`).label, 'x', 'unknown parameters are ignored');
+});
+
+test('the HOTP counter reaches 2^53 - 1 and no further', () => {
+  const at = (counter: string) => parseOtpauthUri(`otpauth://hotp/x?secret=${SECRET}&counter=${counter}`).otp.counter;
+  assert.equal(at(String(MAX_HOTP_COUNTER)), 2 ** 53 - 1);
+  for (const counter of ['9007199254740992', '9007199254740993', '9999999999999999', '18446744073709551615']) {
+    assert.throws(() => at(counter), (error: unknown) => isAuthdeskError(error) && /^OTP_/.test(error.code), counter);
   }
 });
 

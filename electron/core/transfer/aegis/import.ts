@@ -92,12 +92,14 @@ function readContent(content: unknown): ImportedData {
     if (!isRecord(item)) throw new EntryProblem('it is not an object');
     const info = item['info'];
     if (!isRecord(info)) throw new EntryProblem('its OTP settings are missing');
-    const { issuer, label } = names(optionalString(item, 'name') ?? '', optionalString(item, 'issuer') ?? '');
+    // Note (empty issuer): the name is kept whole, as Aegis itself shows it. GNOME
+    // Authenticator splits "Issuer:account" and "account@Issuer" out of it, but an e-mail
+    // address or a name with a colon is not an issuer.
     return buildEntry(
       {
         type: requiredString(item, 'type'),
-        issuer,
-        label,
+        issuer: optionalString(item, 'issuer'),
+        label: optionalString(item, 'name'),
         secret: requiredString(info, 'secret'),
         algorithm: optionalString(info, 'algo'),
         digits: optionalInteger(info, 'digits'),
@@ -107,18 +109,6 @@ function readContent(content: unknown): ImportedData {
       { groups: entryGroups(item, groupNames), favourite: optionalBoolean(item, 'favorite'), note: optionalString(item, 'note'), icon: iconFromAegis(item['icon'], item['icon_mime']) },
     );
   });
-}
-
-// Note (issuer in the name): old Aegis versions and some imports leave the issuer empty and
-// keep it in the name, as "Issuer:account" or "account@Issuer" (GNOME Authenticator's
-// aegis_issuer_from_name.json). Splitting it matches what GNOME Authenticator shows.
-function names(name: string, issuer: string): { issuer: string; label: string } {
-  if (issuer.trim() !== '') return { issuer, label: name };
-  const colon = name.indexOf(':');
-  if (colon > 0) return { issuer: name.slice(0, colon), label: name.slice(colon + 1) };
-  const at = name.lastIndexOf('@');
-  if (at > 0 && at < name.length - 1) return { issuer: name.slice(at + 1), label: name.slice(0, at) };
-  return { issuer: '', label: name };
 }
 
 function entryGroups(item: Record<string, unknown>, groupNames: ReadonlyMap<string, string>): string[] {
