@@ -9,7 +9,7 @@ import { CHEAP_KDF, PASSWORD, tempVaultPath } from '../../support/vault.ts';
 
 export { PASSWORD };
 
-const AUTHDESK = fileURLToPath(new URL('../../../electron/cli/authdesk.ts', import.meta.url));
+export const AUTHDESK = fileURLToPath(new URL('../../../electron/cli/authdesk.ts', import.meta.url));
 
 export interface Run {
   readonly code: number | null;
