@@ -1,11 +1,12 @@
 // Runs in: CLI, tests.
 import { parseArgs } from 'node:util';
 import pkg from '../../package.json' with { type: 'json' };
-import { isAuthdeskError } from '../core/errors.ts';
-import { defaultVaultPath } from '../core/platform/paths.ts';
+import { isAuthdeskError, type AuthdeskError } from '../core/errors.ts';
+import { defaultUserDataDir, defaultVaultPath } from '../core/platform/paths.ts';
 import { GLOBAL_OPTIONS, type Command } from './command.ts';
 import { commands } from './commands/index.ts';
 import { EXIT, exitCodeFor, type ExitCode } from './exit-codes.ts';
+import { isErrnoError, vaultFileError } from './file-errors.ts';
 import { writeLine, type CliIo } from './io.ts';
 
 function helpText(list: readonly Command[]): string {
@@ -65,20 +66,33 @@ export async function runCli(argv: readonly string[], io: CliIo, list: readonly 
     return EXIT.ok;
   }
   const vaultOption = values.vault;
+  const defaultPath = defaultVaultPath(defaultUserDataDir(process.platform, io.env));
   const global = {
-    vaultPath: typeof vaultOption === 'string' ? vaultOption : (io.env.AUTHDESK_VAULT ?? defaultVaultPath()),
+    vaultPath: typeof vaultOption === 'string' ? vaultOption : (io.env.AUTHDESK_VAULT ?? defaultPath),
     json: values.json === true,
     passwordStdin: values['password-stdin'] === true,
   };
   try {
     return await command.run({ io, global, positionals, values });
-  } catch (error) {
+  } catch (thrown) {
+    const error = isErrnoError(thrown) ? vaultFileError(thrown, global.vaultPath, defaultPath) : thrown;
     if (isAuthdeskError(error)) {
-      if (global.json) writeLine(io.stderr, JSON.stringify({ error: error.toWire() }));
-      else writeLine(io.stderr, `authdesk ${command.name}: ${error.message}`);
+      const message = withNextStep(error, global.vaultPath, typeof vaultOption === 'string' ? ` --vault ${vaultOption}` : '');
+      if (global.json) writeLine(io.stderr, JSON.stringify({ error: { ...error.toWire(), message } }));
+      else writeLine(io.stderr, `authdesk ${command.name}: ${message}`);
       return exitCodeFor(error.code);
     }
     writeLine(io.stderr, `authdesk ${command.name}: unexpected failure (${(error as Error)?.name ?? 'Error'}). Nothing was changed.`);
     return EXIT.usage;
   }
+}
+
+/** The core's message, and what to type next where the CLI knows it better than the core. */
+function withNextStep(error: AuthdeskError, vaultPath: string, vaultArgument: string): string {
+  if (error.code === 'VAULT_NOT_FOUND') return `${error.message} Create one with: authdesk init${vaultArgument}`;
+  const backup = error.details?.['backupPath'];
+  if (error.code === 'VAULT_DAMAGED' && typeof backup === 'string') {
+    return `${error.message} To go back to it, copy ${backup} over ${vaultPath} (the changes made since that version are lost).`;
+  }
+  return error.message;
 }

@@ -11,6 +11,7 @@ import { AuthdeskError } from '../../core/errors.ts';
 import { ENCRYPTED_EXPORTS, EXPORT_FORMATS } from '../../core/app/transfer.ts';
 import { MIN_PASSWORD_LENGTH } from '../../core/vault/vault.ts';
 import { EXIT } from '../exit-codes.ts';
+import { describeFileError } from '../file-errors.ts';
 import { writeLine } from '../io.ts';
 import { withUnlockedCore } from '../core-session.ts';
 import { passwordSource, type PasswordSource } from '../passwords.ts';
@@ -44,7 +45,7 @@ async function writePrivate(file: OutputFile, force: boolean): Promise<void> {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EEXIST') throw alreadyThere(file.path);
-    throw new AuthdeskError('EXPORT_FAILED', `Could not write ${file.path} (${code ?? 'write error'}).`);
+    throw new AuthdeskError('EXPORT_FAILED', `Could not write ${file.path}: ${describeFileError(error)}. Check the path and that you may write to its folder.`);
   }
 }
 

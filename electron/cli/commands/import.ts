@@ -8,6 +8,7 @@ import type { Command } from '../command.ts';
 import { AuthdeskError, isAuthdeskError } from '../../core/errors.ts';
 import { FORMAT_IDS, FORMAT_NAMES, type FormatId, type ImportResult } from '../../core/transfer/index.ts';
 import { EXIT } from '../exit-codes.ts';
+import { describeFileError } from '../file-errors.ts';
 import { writeLine } from '../io.ts';
 import { withUnlockedCore } from '../core-session.ts';
 import { passwordSource } from '../passwords.ts';
@@ -28,7 +29,8 @@ async function readSource(source: string): Promise<Uint8Array | string> {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new AuthdeskError('NOT_FOUND', `There is no file at ${source}.`);
-    throw new AuthdeskError('INVALID_INPUT', `Could not read ${source} (${code ?? 'read error'}).`);
+    if (code === 'EISDIR') throw new AuthdeskError('INVALID_INPUT', `${source} is a folder: give the backup file itself.`);
+    throw new AuthdeskError('FILE_UNREADABLE', `Could not read ${source}: ${describeFileError(error)}. Check that you may read it.`);
   }
 }
 
