@@ -7,39 +7,14 @@ import { GLOBAL_OPTIONS, type Command } from './command.ts';
 import { commands } from './commands/index.ts';
 import { EXIT, exitCodeFor, type ExitCode } from './exit-codes.ts';
 import { isErrnoError, vaultFileError } from './file-errors.ts';
+import { commandHelp, helpText } from './help.ts';
 import { writeLine, type CliIo } from './io.ts';
-
-function helpText(list: readonly Command[]): string {
-  const width = Math.max(...list.map((c) => c.usage.length), 10);
-  return [
-    `authdesk ${pkg.version}: your Authdesk vault from the terminal`,
-    '',
-    'Usage: authdesk <command> [options]',
-    '',
-    'Commands:',
-    ...list.map((c) => `  ${c.usage.padEnd(width)}  ${c.summary}`),
-    '',
-    'Options for every command:',
-    '  --vault FILE        the vault to open (default: $AUTHDESK_VAULT, else the app\'s own vault)',
-    '  --password-stdin    read the vault password from standard input (or set $AUTHDESK_PASSWORD)',
-    '  --json              print JSON instead of text',
-    '  -h, --help          help for a command',
-    '  --version           print the version',
-    '',
-    'Exit codes: 0 done, 1 usage, 2 wrong password, 3 damaged or unreadable vault,',
-    '            4 provider or network error, 5 not found.',
-  ].join('\n');
-}
-
-function commandHelp(command: Command): string {
-  return [`Usage: authdesk ${command.usage}`, '', command.summary].join('\n');
-}
 
 export async function runCli(argv: readonly string[], io: CliIo, list: readonly Command[] = commands): Promise<ExitCode> {
   const [first, ...rest] = argv;
   if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
     const target = rest[0] === undefined ? undefined : list.find((c) => c.name === rest[0]);
-    writeLine(io.stdout, target ? commandHelp(target) : helpText(list));
+    writeLine(io.stdout, target ? commandHelp(target) : helpText(list, defaultVaultPath(defaultUserDataDir(process.platform, io.env))));
     return EXIT.ok;
   }
   if (first === '--version' || first === '-v') {

@@ -18,7 +18,7 @@ export interface Run {
 }
 
 /** Runs `authdesk ...args` with only the AUTHDESK_ variables given here. */
-export async function authdesk(args: readonly string[], { stdin = '', env = {} }: { stdin?: string; env?: Record<string, string> } = {}): Promise<Run> {
+export async function authdesk(args: readonly string[], { stdin = '', env = {} }: { stdin?: string | Uint8Array; env?: Record<string, string> } = {}): Promise<Run> {
   const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('AUTHDESK_')));
   const child = spawn(process.execPath, [AUTHDESK, ...args], { env: { ...clean, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
   let stdout = '';
