@@ -2,7 +2,7 @@
 //
 // DESIGN §9: 0 done, 1 usage, 2 wrong password, 3 damaged or unreadable vault,
 // 4 provider or network error, 5 not found; and 6: a file that is not the vault (an export
-// being written, a backup being imported) could not be written or read. Scripts depend on
+// being written, a backup being imported) could not be written, read or recognised. Scripts depend on
 // these numbers: change together with README ("The CLI") and program.ts's help.
 import type { ErrorCode } from '../core/errors.ts';
 
@@ -23,6 +23,8 @@ const BY_CODE: Partial<Record<ErrorCode, ExitCode>> = {
   NETWORK_ERROR: EXIT.provider,
   EXPORT_FAILED: EXIT.file,
   FILE_UNREADABLE: EXIT.file,
+  IMPORT_UNKNOWN_FORMAT: EXIT.file,
+  IMPORT_MALFORMED: EXIT.file,
   NOT_FOUND: EXIT.notFound,
   VAULT_NOT_FOUND: EXIT.notFound,
   CREDENTIAL_MISSING: EXIT.notFound,

@@ -64,7 +64,7 @@ export function helpText(list: readonly Command[], defaultVaultPath: string): st
     '',
     ...wrap(SECRETS, 'Secrets: ', 0),
     '',
-    ...wrap('0 done, 1 usage, 2 wrong password, 3 damaged or unreadable vault, 4 provider or network error, 5 not found, 6 a file other than the vault could not be read or written.', 'Exit codes: ', 12),
+    ...wrap('0 done, 1 usage, 2 wrong password, 3 damaged or unreadable vault, 4 provider or network error, 5 not found, 6 a file other than the vault could not be read, written or recognised.', 'Exit codes: ', 12),
   ].join('\n');
 }
 

@@ -2,6 +2,7 @@
 // the documented exit code, and a message that says what to do next, with an errno name
 // (if any) only in brackets after words.
 import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
 import { chmod, mkdir, open, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -68,6 +69,19 @@ describe('authdesk when files are missing, damaged or in the way', { timeout: 60
     assert.equal(imported.code, 1, imported.stderr);
     assert.match(imported.stderr, /is a folder: give the backup file itself/);
     assertNoBareErrno(imported.stderr);
+  });
+
+  it('an import of something that is not a backup (random bytes, a picture): exit 6, saying what it is', async () => {
+    const { path, run } = await freshVault(after);
+    const png = Buffer.concat([Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'), randomBytes(2000)]);
+    for (const [name, bytes, said] of [['noise.bin', randomBytes(3000), /does not recognise this file/], ['qr.png', png, /This is a PNG image, not a backup/]] as const) {
+      const file = join(dirname(path), name);
+      await writeFile(file, bytes);
+      const imported = await run(['import', file], { AUTHDESK_FILE_PASSWORD: 'some password' });
+      assert.equal(imported.code, 6, imported.stderr);
+      assert.match(imported.stderr, said);
+      assert.doesNotMatch(imported.stderr, /password/i);
+    }
   });
 
   it('a read-only vault folder: exit 3, in words, the vault unchanged', { skip: asRoot ? 'runs as root, which may write to read-only folders (the mapping is unit-tested in test/unit/cli/program.test.ts)' : false }, async () => {
