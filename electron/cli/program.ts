@@ -66,8 +66,9 @@ export async function runCli(argv: readonly string[], io: CliIo, list: readonly 
 function withNextStep(error: AuthdeskError, vaultPath: string, vaultArgument: string): string {
   if (error.code === 'VAULT_NOT_FOUND') return `${error.message} Create one with: authdesk init${vaultArgument}`;
   const backup = error.details?.['backupPath'];
-  if (error.code === 'VAULT_DAMAGED' && typeof backup === 'string') {
-    return `${error.message} To go back to it, copy ${backup} over ${vaultPath} (the changes made since that version are lost).`;
+  if (error.code === 'VAULT_DAMAGED') {
+    if (typeof backup === 'string') return `${error.message} To go back to it, copy ${backup} over ${vaultPath} (the changes made since that version are lost).`;
+    return `${error.message} There is no backup beside it: restore it from a copy of your own, or move it away and create a new vault with: authdesk init${vaultArgument}`;
   }
   return error.message;
 }

@@ -39,6 +39,16 @@ describe('authdesk when files are missing, damaged or in the way', { timeout: 60
     assert.match(listed.stderr, new RegExp(`copy ${path}\\.bak over ${path}`));
   });
 
+  it('a damaged vault without a backup: exit 3, and what can be done', async () => {
+    const { path, run } = await freshVault(after);
+    const file = await open(path, 'r+');
+    await file.write(Buffer.alloc(16, 0xff), 0, 16, 200);
+    await file.close();
+    const listed = await run(['list']);
+    assert.equal(listed.code, 3);
+    assert.match(listed.stderr, new RegExp(`no backup beside it: restore it from a copy of your own, or move it away and create a new vault with: authdesk init --vault ${path}`));
+  });
+
   it('a folder where the vault file should be, or a file where a folder should be: exit 1, naming the default path', async () => {
     const path = await tempVaultPath(after);
     await mkdir(path);
