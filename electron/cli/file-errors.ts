@@ -3,7 +3,7 @@
 // What the system said when a file could not be read or written, in words with what to do
 // next. The errno name only follows in brackets, for searching: on its own it tells a person
 // nothing.
-import { AuthdeskError } from '../core/errors.ts';
+import { AuthdeskError, isAuthdeskError } from '../core/errors.ts';
 
 type ErrnoError = Error & { code: string; syscall?: string; path?: string };
 
@@ -24,7 +24,7 @@ const WORDS: Readonly<Record<string, string>> = {
 
 /** A Node.js file-system error (it carries an errno name such as EACCES). */
 export function isErrnoError(error: unknown): error is ErrnoError {
-  return error instanceof Error && typeof (error as Partial<ErrnoError>).code === 'string' && /^E[A-Z]+$/.test((error as ErrnoError).code);
+  return error instanceof Error && !isAuthdeskError(error) && typeof (error as Partial<ErrnoError>).code === 'string' && /^E[A-Z]+$/.test((error as ErrnoError).code);
 }
 
 /** "permission denied (EACCES)": the reason in words, the errno name after it. */
