@@ -49,7 +49,7 @@ export const electronBundles: readonly BuildOptions[] = [
   },
   {
     ...common,
-    entryPoints: ['electron/cli/authdesk.ts'],
+    entryPoints: ['electron/cli/authdesk.mjs'],
     outfile: 'dist/cli/authdesk.mjs',
     format: 'esm',
     banner: { js: "#!/usr/bin/env node\nimport { createRequire as __authdeskRequire } from 'node:module'; const require = __authdeskRequire(import.meta.url);" },

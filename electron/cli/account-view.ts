@@ -33,13 +33,23 @@ export function accountName(account: Account): string {
 
 /** The shortest prefix of each id (at least 8 characters) no other account's id starts with. */
 export function shortIds(accounts: readonly Account[]): Map<string, string> {
+  // Note (sorted neighbours): in sorted order, the ids sharing the longest prefix with an id
+  // are its neighbours, so one sort and two comparisons per id find every short id in
+  // O(n log n); comparing each id with all others took 30 s for 20,000 accounts.
+  const ids = accounts.map((a) => a.id).sort();
   const result = new Map<string, string>();
-  for (const account of accounts) {
-    let length = Math.min(SHORT_ID, account.id.length);
-    while (length < account.id.length && accounts.some((other) => other !== account && other.id.startsWith(account.id.slice(0, length)))) length++;
-    result.set(account.id, account.id.slice(0, length));
-  }
+  ids.forEach((id, i) => {
+    const shared = Math.max(commonPrefix(id, ids[i - 1]), commonPrefix(id, ids[i + 1]));
+    result.set(id, id.slice(0, Math.min(id.length, Math.max(SHORT_ID, shared + 1))));
+  });
   return result;
+}
+
+function commonPrefix(a: string, b: string | undefined): number {
+  if (b === undefined) return 0;
+  let length = 0;
+  while (length < a.length && length < b.length && a[length] === b[length]) length++;
+  return length;
 }
 
 /** The account with this id or unique id prefix; NOT_FOUND, or INVALID_INPUT when several match. */

@@ -1,4 +1,4 @@
-// Runs in: CLI (bundled to dist/cli/authdesk.mjs; `node electron/cli/authdesk.ts` in development).
+// Runs in: CLI (`node electron/cli/authdesk.mjs`, which checks the Node.js version first, or bundled to dist/cli/authdesk.mjs).
 import { processIo } from './io.ts';
 import { runCli } from './program.ts';
 

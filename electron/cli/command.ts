@@ -32,7 +32,10 @@ export interface CommandContext {
 
 export interface Command {
   readonly name: string;
+  /** One line for `authdesk --help`. */
   readonly summary: string;
+  /** More for `authdesk help <command>`, in paragraphs separated by a blank line. */
+  readonly details?: string;
   /** Usage line after "authdesk ", e.g. "code [QUERY] [--json] [--at UNIX_SECONDS]". */
   readonly usage: string;
   readonly options?: OptionSpec;

@@ -1,10 +1,13 @@
 // Runs in: CLI, tests.
 //
-// The one place the CLI gets passwords, for every command.
+// The one place the CLI gets passwords and other secrets, for every command.
 // A password comes from, in order: --password-stdin (one line each, in the order asked),
 // an environment variable (AUTHDESK_PASSWORD; AUTHDESK_NEW_PASSWORD for a new password when
-// the current one is asked too), or the terminal with echo off. Passwords are never printed,
-// logged or put in an error message.
+// the current one is asked too), or the terminal with echo off. A secret given as `-` (a link,
+// a Base32 secret) comes from the terminal with echo off, or else from the next line of
+// standard input, in the same order. Command-line arguments are visible to other users of the
+// machine (ps, /proc), so every secret has a way in that is not one. Secrets are never
+// printed, logged or put in an error message.
 import type { CommandContext } from './command.ts';
 import { AuthdeskError } from '../core/errors.ts';
 import type { CliIo } from './io.ts';
@@ -31,7 +34,7 @@ export function promptHidden(io: CliIo, prompt: string): Promise<string> {
     const onData = (chunk: Buffer | string) => {
       for (const char of chunk.toString()) {
         if (char === '\r' || char === '\n') return finish(null);
-        if (char === CTRL_C || (char === CTRL_D && typed === '')) return finish(new AuthdeskError('INVALID_INPUT', 'Cancelled: no password was entered.'));
+        if (char === CTRL_C || (char === CTRL_D && typed === '')) return finish(new AuthdeskError('INVALID_INPUT', 'Cancelled: nothing was entered.'));
         if (BACKSPACES.has(char)) typed = [...typed].slice(0, -1).join('');
         else if (char >= ' ') typed += char;
       }
@@ -43,11 +46,14 @@ export function promptHidden(io: CliIo, prompt: string): Promise<string> {
   });
 }
 
-async function readAllLines(stdin: CliIo['stdin']): Promise<string[]> {
+async function readAll(stdin: CliIo['stdin']): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of stdin) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
-  const text = Buffer.concat(chunks).toString('utf8');
-  const lines = text.split(/\r?\n/);
+  return Buffer.concat(chunks);
+}
+
+async function readAllLines(stdin: CliIo['stdin']): Promise<string[]> {
+  const lines = (await readAll(stdin)).toString('utf8').split(/\r?\n/);
   if (lines.at(-1) === '') lines.pop();
   return lines;
 }
@@ -66,8 +72,23 @@ export class PasswordSource {
   async #stdinLine(what: string): Promise<string> {
     this.#lines ??= readAllLines(this.#io.stdin);
     const line = (await this.#lines)[this.#nextLine++];
-    if (line === undefined) throw new AuthdeskError('INVALID_INPUT', `--password-stdin: standard input has no line for the ${what}.`);
+    if (line === undefined) throw new AuthdeskError('INVALID_INPUT', `Standard input has no line for the ${what} (one line each, in this order: a secret given as -, then the passwords).`);
     return line;
+  }
+
+  /**
+   * A secret the command line names as `-`: typed with echo off on a terminal, else the next
+   * line of standard input (before the passwords, which are asked after it).
+   */
+  async secret(what: string): Promise<string> {
+    if (this.#io.stdin.isTTY) return promptHidden(this.#io, `${what[0]?.toUpperCase() ?? ''}${what.slice(1)}: `);
+    return this.#stdinLine(what);
+  }
+
+  /** The whole of standard input as bytes (`import -`), which then holds no password. */
+  async allOfStdin(): Promise<Uint8Array> {
+    if (this.#fromStdin) throw new AuthdeskError('INVALID_INPUT', 'Standard input holds the file, so it cannot hold the vault password too: set AUTHDESK_PASSWORD instead of --password-stdin.');
+    return readAll(this.#io.stdin);
   }
 
   #noSource(what: string, variable: string): AuthdeskError {
@@ -100,14 +121,17 @@ export class PasswordSource {
 
   /**
    * A password that is not the vault's (an import file's, an export's): the command-line
-   * option's value if given, else `variable`, else the next --password-stdin line, else the
-   * terminal (asked twice when `confirm`, for a password being set).
+   * option's value if given (`-`: the terminal, else the next line of standard input), else
+   * `variable`, else the next --password-stdin line, else the terminal (asked twice when
+   * `confirm`, for a password being set).
    */
   async other(what: string, variable: string, options: { option: string; given?: string | undefined; confirm?: boolean }): Promise<string> {
-    if (options.given !== undefined) return options.given;
-    const fromEnv = this.#io.env[variable];
+    // `--file-password -` and the like: from the terminal or standard input, never the environment.
+    const dash = options.given === '-';
+    if (options.given !== undefined && !dash) return options.given;
+    const fromEnv = dash ? undefined : this.#io.env[variable];
     if (fromEnv !== undefined) return fromEnv;
-    if (this.#fromStdin) return this.#stdinLine(what);
+    if (this.#fromStdin || (dash && !this.#io.stdin.isTTY)) return this.#stdinLine(what);
     if (!this.#io.stdin.isTTY) throw new AuthdeskError('INVALID_INPUT', `No ${what}: give ${options.option}, run in a terminal, pass --password-stdin, or set ${variable}.`);
     const prompt = `${what[0]?.toUpperCase() ?? ''}${what.slice(1)}`;
     const first = await promptHidden(this.#io, `${prompt}: `);

@@ -1,44 +1,20 @@
 // Runs in: CLI, tests.
 import { parseArgs } from 'node:util';
 import pkg from '../../package.json' with { type: 'json' };
-import { isAuthdeskError } from '../core/errors.ts';
-import { defaultVaultPath } from '../core/platform/paths.ts';
+import { isAuthdeskError, type AuthdeskError } from '../core/errors.ts';
+import { defaultUserDataDir, defaultVaultPath } from '../core/platform/paths.ts';
 import { GLOBAL_OPTIONS, type Command } from './command.ts';
 import { commands } from './commands/index.ts';
 import { EXIT, exitCodeFor, type ExitCode } from './exit-codes.ts';
+import { isErrnoError, vaultFileError } from './file-errors.ts';
+import { commandHelp, helpText } from './help.ts';
 import { writeLine, type CliIo } from './io.ts';
-
-function helpText(list: readonly Command[]): string {
-  const width = Math.max(...list.map((c) => c.usage.length), 10);
-  return [
-    `authdesk ${pkg.version}: your Authdesk vault from the terminal`,
-    '',
-    'Usage: authdesk <command> [options]',
-    '',
-    'Commands:',
-    ...list.map((c) => `  ${c.usage.padEnd(width)}  ${c.summary}`),
-    '',
-    'Options for every command:',
-    '  --vault FILE        the vault to open (default: $AUTHDESK_VAULT, else the app\'s own vault)',
-    '  --password-stdin    read the vault password from standard input (or set $AUTHDESK_PASSWORD)',
-    '  --json              print JSON instead of text',
-    '  -h, --help          help for a command',
-    '  --version           print the version',
-    '',
-    'Exit codes: 0 done, 1 usage, 2 wrong password, 3 damaged or unreadable vault,',
-    '            4 provider or network error, 5 not found.',
-  ].join('\n');
-}
-
-function commandHelp(command: Command): string {
-  return [`Usage: authdesk ${command.usage}`, '', command.summary].join('\n');
-}
 
 export async function runCli(argv: readonly string[], io: CliIo, list: readonly Command[] = commands): Promise<ExitCode> {
   const [first, ...rest] = argv;
   if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
     const target = rest[0] === undefined ? undefined : list.find((c) => c.name === rest[0]);
-    writeLine(io.stdout, target ? commandHelp(target) : helpText(list));
+    writeLine(io.stdout, target ? commandHelp(target) : helpText(list, defaultVaultPath(defaultUserDataDir(process.platform, io.env))));
     return EXIT.ok;
   }
   if (first === '--version' || first === '-v') {
@@ -65,20 +41,34 @@ export async function runCli(argv: readonly string[], io: CliIo, list: readonly 
     return EXIT.ok;
   }
   const vaultOption = values.vault;
+  const defaultPath = defaultVaultPath(defaultUserDataDir(process.platform, io.env));
   const global = {
-    vaultPath: typeof vaultOption === 'string' ? vaultOption : (io.env.AUTHDESK_VAULT ?? defaultVaultPath()),
+    vaultPath: typeof vaultOption === 'string' ? vaultOption : (io.env.AUTHDESK_VAULT ?? defaultPath),
     json: values.json === true,
     passwordStdin: values['password-stdin'] === true,
   };
   try {
     return await command.run({ io, global, positionals, values });
-  } catch (error) {
+  } catch (thrown) {
+    const error = isErrnoError(thrown) ? vaultFileError(thrown, global.vaultPath, defaultPath) : thrown;
     if (isAuthdeskError(error)) {
-      if (global.json) writeLine(io.stderr, JSON.stringify({ error: error.toWire() }));
-      else writeLine(io.stderr, `authdesk ${command.name}: ${error.message}`);
+      const message = withNextStep(error, global.vaultPath, typeof vaultOption === 'string' ? ` --vault ${vaultOption}` : '');
+      if (global.json) writeLine(io.stderr, JSON.stringify({ error: { ...error.toWire(), message } }));
+      else writeLine(io.stderr, `authdesk ${command.name}: ${message}`);
       return exitCodeFor(error.code);
     }
     writeLine(io.stderr, `authdesk ${command.name}: unexpected failure (${(error as Error)?.name ?? 'Error'}). Nothing was changed.`);
     return EXIT.usage;
   }
+}
+
+/** The core's message, and what to type next where the CLI knows it better than the core. */
+function withNextStep(error: AuthdeskError, vaultPath: string, vaultArgument: string): string {
+  if (error.code === 'VAULT_NOT_FOUND') return `${error.message} Create one with: authdesk init${vaultArgument}`;
+  const backup = error.details?.['backupPath'];
+  if (error.code === 'VAULT_DAMAGED') {
+    if (typeof backup === 'string') return `${error.message} To go back to it, copy ${backup} over ${vaultPath} (the changes made since that version are lost).`;
+    return `${error.message} There is no backup beside it: restore it from a copy of your own, or move it away and create a new vault with: authdesk init${vaultArgument}`;
+  }
+  return error.message;
 }

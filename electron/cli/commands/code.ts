@@ -30,7 +30,8 @@ function parseAt(value: string | boolean | string[] | boolean[] | undefined): nu
 
 export const codeCommand: Command = {
   name: 'code',
-  summary: 'show current codes, all or those whose issuer, name or id contains QUERY (an HOTP code is made only for one account picked by QUERY)',
+  summary: "show the current codes, all or those whose issuer, name or id contains QUERY",
+  details: 'An HOTP code is made, and its counter saved, only when QUERY picks that one account. --at gives the codes at another time, in seconds since 1970 (Unix time).',
   usage: 'code [QUERY] [--at UNIX_SECONDS] [--json]',
   options: { at: { type: 'string' } },
   async run(context) {

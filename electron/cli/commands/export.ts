@@ -19,6 +19,8 @@ import { ENCRYPTED_EXPORTS, EXPORT_FORMATS } from '../../core/app/transfer.ts';
 import { writeOwnFile } from '../../core/vault/atomic-file.ts';
 import { MIN_PASSWORD_LENGTH, vaultFilesOf } from '../../core/vault/vault.ts';
 import { EXIT } from '../exit-codes.ts';
+import { describeFileError } from '../file-errors.ts';
+import { SECRETS } from '../help.ts';
 import { writeLine } from '../io.ts';
 import { withUnlockedCore } from '../core-session.ts';
 import { passwordSource, type PasswordSource } from '../passwords.ts';
@@ -82,7 +84,7 @@ async function writeAllOrNothing(files: readonly OutputFile[], force: boolean): 
       for (const path of written) await unlink(path).catch(() => undefined);
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'EEXIST') throw alreadyThere(file.path);
-      throw new AuthdeskError('EXPORT_FAILED', `Could not write ${file.path} (${code ?? 'write error'}); nothing was exported.`);
+      throw new AuthdeskError('EXPORT_FAILED', `Could not write ${file.path}: ${describeFileError(error)}; nothing was exported. Check the path and that you may write to its folder.`);
     }
   }
 }
@@ -95,8 +97,9 @@ function qrPath(out: string, index: number): string {
 
 export const exportCommand: Command = {
   name: 'export',
-  summary: 'write the accounts as an Authdesk encrypted backup or for another app (asks for the vault password, and for an export password for authdesk and aegis: --export-password, $AUTHDESK_EXPORT_PASSWORD, the next --password-stdin line, or the terminal)',
-  usage: `export --format ${EXPORT_FORMATS.join('|')} [--out FILE] [--force] [--export-password P] [--json]`,
+  summary: 'write the accounts as an Authdesk backup or for another app',
+  details: `Asks for the vault password, and for an export password for the encrypted formats (authdesk, aegis): from $AUTHDESK_EXPORT_PASSWORD, the next --password-stdin line, the terminal, or --export-password (- for the terminal or the next line of standard input).\n\nSecrets: ${SECRETS}`,
+  usage: `export --format ${EXPORT_FORMATS.join('|')} [--out FILE] [--force] [--export-password P|-] [--json]`,
   options: { format: { type: 'string' }, out: { type: 'string' }, force: { type: 'boolean' }, 'export-password': { type: 'string' } },
   async run(context) {
     const { io, global, positionals, values } = context;

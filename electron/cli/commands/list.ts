@@ -9,7 +9,8 @@ import { withUnlockedCore } from '../core-session.ts';
 
 export const listCommand: Command = {
   name: 'list',
-  summary: 'list the accounts (issuer, name, type and id); --json: [{id, type, issuer, label, algorithm, digits, period, counter?}]',
+  summary: 'list the accounts (id, issuer, name and type)',
+  details: '--json: [{id, type, issuer, label, algorithm, digits, period, counter?}], never the secret.',
   usage: 'list [--json]',
   async run(context) {
     const { io, global, positionals } = context;

@@ -11,7 +11,8 @@ import { passwordSource } from '../passwords.ts';
 
 export const passwdCommand: Command = {
   name: 'passwd',
-  summary: 'change the vault password (with --password-stdin: the current one, then the new one, one per line; or $AUTHDESK_PASSWORD and $AUTHDESK_NEW_PASSWORD)',
+  summary: 'change the vault password',
+  details: 'With --password-stdin: the current password, then the new one, one line each; or $AUTHDESK_PASSWORD and $AUTHDESK_NEW_PASSWORD.',
   usage: 'passwd [--vault FILE] [--password-stdin] [--json]',
   async run(context) {
     const { io, global } = context;

@@ -9,7 +9,8 @@ import { withUnlockedCore } from '../core-session.ts';
 
 export const removeCommand: Command = {
   name: 'remove',
-  summary: 'remove an account, by its id or a unique start of it (as "authdesk list" shows it)',
+  summary: 'remove an account, by its id or a unique start of it',
+  details: 'The ids are those "authdesk list" shows.',
   usage: 'remove <id> [--json]',
   async run(context) {
     const { io, global, positionals } = context;

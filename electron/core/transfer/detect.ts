@@ -14,8 +14,25 @@ import type { FormatId } from './types.ts';
 
 const SUPPORTED = 'Authdesk imports its own encrypted backups, Aegis, 2FAS, andOTP, Bitwarden, Ente Auth, FreeOTP+, Proton Authenticator and Stratum backups, Google Authenticator exports and lists of otpauth:// links.';
 const ANDROID_XML = "an Android app's data file (FreeOTP, Authy, Battle.net, TOTP Authenticator)";
-// The smallest encrypted andOTP file: a 12-byte nonce and a 16-byte tag.
-const MIN_ANDOTP_BYTES = 28;
+// Note (andOTP without magic): andOTP's encrypted backups have no magic bytes. The current
+// format starts with its PBKDF2 rounds as a big-endian int32, and andOTP writes 140,000 to
+// 160,000 (Constants.PBKDF2_MIN/MAX_BACKUP_ITERATIONS): random bytes start like that about
+// once in 215,000 files, so only such files are taken for andOTP. The old format (before
+// PBKDF2) is a random nonce and ciphertext, indistinguishable from random data: it is read
+// only when the user names andOTP as the format. Any other binary file is "not recognised",
+// never "wrong andOTP password". Change together with andotp/import.ts.
+const ANDOTP_ROUNDS = { min: 140_000, max: 160_000 };
+// Rounds, salt, nonce and tag: the smallest encrypted andOTP file in the current format.
+const MIN_ANDOTP_BYTES = 4 + 12 + 12 + 16;
+const IMAGES: readonly (readonly [magic: string, name: string])[] = [
+  ['\u0089PNG\r\n\u001a\n', 'a PNG image'],
+  ['\u00ff\u00d8\u00ff', 'a JPEG image'],
+  ['GIF8', 'a GIF image'],
+];
+
+function image(name: string): AuthdeskError {
+  return new AuthdeskError('IMPORT_UNKNOWN_FORMAT', `This is ${name}, not a backup: Authdesk cannot read QR codes from images yet. Scan the QR code with a phone's camera or a QR reader and import the otpauth:// or otpauth-migration:// link it contains. ${SUPPORTED}`);
+}
 
 function unknown(lookalike?: string): AuthdeskError {
   const start = lookalike === undefined ? 'Authdesk does not recognise this file.' : `This looks like ${lookalike}, which Authdesk can't import yet.`;
@@ -27,20 +44,21 @@ function startsWith(bytes: Uint8Array, magic: string): boolean {
 }
 
 export function detectFormat(bytes: Uint8Array): FormatId {
-  // Binary, so checked before the andOTP fallback below could claim it.
+  // Binary, so checked before the andOTP header below could claim it.
   if (startsWith(bytes, AUTHDESK_MAGIC.toString('latin1'))) return 'authdesk';
   if (startsWith(bytes, STRATUM_HEADER) || startsWith(bytes, STRATUM_LEGACY_HEADER)) return 'stratum';
   if (startsWith(bytes, 'SQLite format 3\u0000')) return throwUnknown("an app's internal database (Google Authenticator, Microsoft Authenticator, Stratum's own storage)");
   if (startsWith(bytes, 'PK\u0003\u0004')) return throwUnknown('a ZIP archive (Authenticator Plus and others)');
   if (startsWith(bytes, '\u00ac\u00ed\u0000\u0005')) return throwUnknown('a FreeOTP backup (Java serialized data)');
   if (startsWith(bytes, '<?xml') || startsWith(bytes, '<map')) return throwUnknown(ANDROID_XML);
+  if (startsWith(bytes, '%PDF-')) return throwUnknown('a PDF document');
+  const picture = imageName(bytes);
+  if (picture !== undefined) throw image(picture);
   const text = asText(bytes);
   if (text === null) {
     if (mostlyText(bytes)) throw new AuthdeskError('IMPORT_MALFORMED', 'This file is text with some bytes that are not: it is damaged, so Authdesk cannot read it.');
-    // Encrypted andOTP backups have no header at all: any other binary blob is tried as one,
-    // and a wrong guess ends as "wrong password, or not an andOTP backup".
-    if (bytes.length >= MIN_ANDOTP_BYTES) return 'andotp';
-    throw unknown();
+    if (hasAndOtpHeader(bytes)) return 'andotp';
+    throw new AuthdeskError('IMPORT_UNKNOWN_FORMAT', `Authdesk does not recognise this file. ${SUPPORTED} An encrypted backup from an old andOTP version has nothing to recognise it by: choose andOTP as its format to import it.`);
   }
   const trimmed = text.trimStart();
   if (trimmed.startsWith('<')) return throwUnknown(ANDROID_XML);
@@ -76,6 +94,17 @@ function detectJson(text: string): FormatId {
   if (Array.isArray(entries) && (entries.length === 0 || (isRecord(entries[0]) && 'content' in entries[0]))) return 'proton';
   if ('accounts' in value || 'shared_secret' in value) return throwUnknown('a Steam Guard file');
   throw unknown();
+}
+
+function imageName(bytes: Uint8Array): string | undefined {
+  if (startsWith(bytes, 'RIFF') && startsWith(bytes.subarray(8), 'WEBP')) return 'a WebP image';
+  return IMAGES.find(([magic]) => startsWith(bytes, magic))?.[1];
+}
+
+function hasAndOtpHeader(bytes: Uint8Array): boolean {
+  if (bytes.length < MIN_ANDOTP_BYTES) return false;
+  const rounds = new DataView(bytes.buffer, bytes.byteOffset, 4).getUint32(0);
+  return rounds >= ANDOTP_ROUNDS.min && rounds <= ANDOTP_ROUNDS.max;
 }
 
 // Ciphertext is uniformly random: about 37% of its bytes are printable ASCII.

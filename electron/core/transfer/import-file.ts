@@ -13,7 +13,7 @@ const CHUNK_BYTES = 1024 * 1024;
 function unreadable(error: unknown): AuthdeskError {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'ENOENT') return new AuthdeskError('NOT_FOUND', 'There is no file there: check the path of the backup.', { cause: error });
-  return new AuthdeskError('INVALID_INPUT', `The backup file could not be read (${code ?? 'read error'}): check that it is yours and readable.`, { cause: error });
+  return new AuthdeskError('FILE_UNREADABLE', `The backup file could not be read (${code ?? 'read error'}): check that it is yours and readable.`, { cause: error });
 }
 
 export async function readImportFile(path: string): Promise<Buffer> {

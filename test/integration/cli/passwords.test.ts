@@ -39,4 +39,19 @@ describe('passwords other than the vault password', () => {
     setImmediate(() => stdin.write('second\r'));
     await assert.rejects(differ, { code: 'INVALID_INPUT', message: /differ/ });
   });
+
+  it('a secret given as - is typed unseen on a terminal, else read as the next line of standard input', async () => {
+    const stdin = Object.assign(new PassThrough(), { isTTY: true, setRawMode: () => undefined });
+    const stderr = new PassThrough();
+    let shown = '';
+    stderr.setEncoding('utf8').on('data', (c: string) => (shown += c));
+    const typed = new PasswordSource({ ...io(stdin), stderr }, false).secret('secret (Base32)');
+    stdin.write('JBSWY3DPEHPK3PXP\r');
+    assert.equal(await typed, 'JBSWY3DPEHPK3PXP');
+    assert.equal(shown, 'Secret (Base32): \n');
+
+    const piped = new PasswordSource(io(Readable.from(['otpauth://totp/x?secret=A\nvault password\n'])), true);
+    assert.equal(await piped.secret('otpauth:// link'), 'otpauth://totp/x?secret=A');
+    assert.equal(await piped.current(), 'vault password');
+  });
 });

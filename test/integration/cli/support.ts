@@ -9,7 +9,7 @@ import { CHEAP_KDF, PASSWORD, tempVaultPath } from '../../support/vault.ts';
 
 export { PASSWORD };
 
-const AUTHDESK = fileURLToPath(new URL('../../../electron/cli/authdesk.ts', import.meta.url));
+export const AUTHDESK = fileURLToPath(new URL('../../../electron/cli/authdesk.ts', import.meta.url));
 
 export interface Run {
   readonly code: number | null;
@@ -19,7 +19,7 @@ export interface Run {
 
 export interface RunOptions {
   /** What the CLI reads on stdin; a promise holds it back, e.g. to start several runs at once. */
-  readonly stdin?: string | Promise<string>;
+  readonly stdin?: string | Uint8Array | Promise<string | Uint8Array>;
   readonly env?: Record<string, string>;
   /** Another user to run as (a test running as root that needs permissions to apply). */
   readonly user?: { readonly uid: number; readonly gid: number };

@@ -127,12 +127,12 @@ describe('authdesk import and export', { timeout: 60_000 }, () => {
     assert.deepEqual(withoutIds(parseList(await target.run(['list', '--json']))).map((a) => a.issuer).sort(), ['ACME', 'Bank', 'Steam']);
   });
 
-  it('a damaged or unknown file adds nothing; a missing file is exit 5', async () => {
+  it('a damaged or unknown file adds nothing (exit 6); a missing file is exit 5', async () => {
     const { path, run } = await freshVault(after);
     const junk = join(path, '..', 'junk.json');
     await writeFile(junk, '{"header": {"slots": null}, "db": {"entries": [');
     const damaged = await run(['import', junk]);
-    assert.equal(damaged.code, 1);
+    assert.equal(damaged.code, 6);
     assert.match(damaged.stderr, /damaged or incomplete/);
     const missing = await run(['import', join(path, '..', 'nothing-here.json')]);
     assert.equal(missing.code, 5);

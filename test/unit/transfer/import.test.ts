@@ -24,8 +24,8 @@ function rejectsWith(code: ErrorCode, check?: (message: string) => void) {
 }
 
 for (const sample of all) {
-  test(`${sample.name}: detected by content and imported with its accounts intact`, async () => {
-    const result = await importData(sample.bytes, sample.password === undefined ? {} : { password: sample.password });
+  test(`${sample.name}: ${sample.named ? 'named' : 'detected by content'} and imported with its accounts intact`, async () => {
+    const result = await importData(sample.bytes, { ...(sample.named ? { format: sample.format } : {}), ...(sample.password === undefined ? {} : { password: sample.password }) });
     assert.equal(result.format, sample.format);
     assert.deepEqual(result.errors, []);
     assert.deepEqual(result.entries.map(userView), expectedFor(sample.carries).map(userView));
@@ -43,9 +43,10 @@ test('a named format reads the same file as detection does, and a wrong name fai
 test('encrypted backups ask for a password, and refuse a wrong one without quoting it', async () => {
   // The KDF-heavy formats are covered once each; this stays fast.
   for (const sample of all.filter((s) => s.password !== undefined && s.name !== 'stratum encrypted')) {
-    await assert.rejects(importData(sample.bytes), rejectsWith('IMPORT_PASSWORD_REQUIRED'), sample.name);
+    const named = sample.named ? { format: sample.format } : {};
+    await assert.rejects(importData(sample.bytes, named), rejectsWith('IMPORT_PASSWORD_REQUIRED'), sample.name);
     await assert.rejects(
-      importData(sample.bytes, { password: 'not the password' }),
+      importData(sample.bytes, { ...named, password: 'not the password' }),
       rejectsWith('IMPORT_WRONG_PASSWORD', (m) => assert.ok(!m.includes('not the password'))),
       sample.name,
     );
