@@ -11,6 +11,7 @@
 // half a second.
 import { argon2id } from 'hash-wasm';
 import { AuthdeskError } from '../errors.ts';
+import { secretBytes, secretUtf8 } from '../platform/secret-bytes.ts';
 
 export interface KdfParams {
   /** Argon2id memory in KiB. */
@@ -42,18 +43,27 @@ export function assertKdfParams(params: KdfParams, fail: () => Error): void {
 export async function deriveKey(password: string, salt: Uint8Array, params: KdfParams): Promise<Buffer> {
   assertKdfParams(params, () => new AuthdeskError('INVALID_INPUT', 'The Argon2id parameters are out of range.'));
   // NFC, so the same password typed through different input methods gives the same key.
-  const out = await argon2id({
-    password: password.normalize('NFC'),
-    salt,
-    memorySize: params.memoryKiB,
-    iterations: params.iterations,
-    parallelism: params.parallelism,
-    hashLength: KEY_BYTES,
-    outputType: 'binary',
-  });
-  const key = Buffer.from(out);
-  out.fill(0);
-  return key;
+  // Note (password bytes): given a string, hash-wasm encodes it into Node's shared Buffer pool,
+  // where the bytes outlive the call; these are zeroed here. The copy hash-wasm's BLAKE2b
+  // writes into its own WebAssembly memory cannot be reached (docs/security-model.md, Memory).
+  const bytes = secretUtf8(password.normalize('NFC'));
+  try {
+    const out = await argon2id({
+      password: bytes,
+      salt,
+      memorySize: params.memoryKiB,
+      iterations: params.iterations,
+      parallelism: params.parallelism,
+      hashLength: KEY_BYTES,
+      outputType: 'binary',
+    });
+    const key = secretBytes(KEY_BYTES);
+    key.set(out);
+    out.fill(0);
+    return key;
+  } finally {
+    bytes.fill(0);
+  }
 }
 
 /**
