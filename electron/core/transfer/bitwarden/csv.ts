@@ -3,6 +3,17 @@
 // RFC 4180 CSV as Bitwarden writes it: comma separated, fields quoted when they hold commas,
 // quotes or line breaks, quotes doubled inside quotes.
 
+// Note (runs, not characters): ordinary characters are taken as one slice up to the next
+// character that matters; appended one at a time, a field of megabytes took seconds.
+const QUOTE = /"/g;
+const SPECIAL = /[",\r\n]/g;
+
+/** Where the next match of pattern at or after from is, or the end of text. */
+function nextOf(pattern: RegExp, text: string, from: number): number {
+  pattern.lastIndex = from;
+  return pattern.exec(text)?.index ?? text.length;
+}
+
 /** Rows of fields; null when a quoted field never ends (a truncated file). */
 export function parseCsv(text: string): string[][] | null {
   const rows: string[][] = [];
@@ -18,7 +29,9 @@ export function parseCsv(text: string): string[][] | null {
       } else if (c === '"') {
         quoted = false;
       } else {
-        field += c;
+        const stop = nextOf(QUOTE, text, i);
+        field += text.slice(i, stop);
+        i = stop - 1;
       }
     } else if (c === '"' && field === '') {
       quoted = true;
@@ -32,7 +45,9 @@ export function parseCsv(text: string): string[][] | null {
       row = [];
       field = '';
     } else {
-      field += c;
+      const stop = nextOf(SPECIAL, text, i + 1);
+      field += text.slice(i, stop);
+      i = stop - 1;
     }
   }
   if (quoted) return null;
