@@ -1,7 +1,7 @@
 // Runs in: tests (a child process of the memory-hygiene test, started with --expose-gc).
 //
 // Usage: node --expose-gc memory-child.ts <vault> <password nibbles> <label nibbles> <base32 seed>...
-// Creates a vault holding the seeds; three times locks it, unlocks it and reads every code;
+// Creates a vault holding the seeds; six times locks it, unlocks it and reads every code;
 // then locks, runs the garbage collector, prints "locked" and waits for the parent to read its
 // memory.
 //
@@ -24,7 +24,7 @@ for (const [i, secret] of seeds.entries()) {
   await core.accounts.add({ issuer: 'Marker', label: `${label} ${i}`, otp: { type: 'totp', secret, algorithm: 'SHA1', digits: 6, period: 30, counter: 0 } });
 }
 // A few sessions, as a day of use has: each unlock unwraps the master key and decrypts anew.
-for (let session = 0; session < 3; session++) {
+for (let session = 0; session < 6; session++) {
   core.vault.lock();
   await core.vault.unlockWithPassword(password);
   if (core.codes.list().length !== seeds.length) throw new Error('the codes do not match the seeds');

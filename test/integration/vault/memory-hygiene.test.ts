@@ -27,15 +27,15 @@ function fromNibbles(hex: string): string {
   return String.fromCharCode(...[...hex].map((c) => 0xc0 + Number.parseInt(c, 16)));
 }
 
-/** How often each needle occurs in the readable mappings of a process. */
+/** How often each needle occurs in the writable mappings of a process (code and read-only files cannot hold what it computed). */
 function scanMemory(pid: number, needles: ReadonlyMap<string, Buffer>): Map<string, number> {
   const found = new Map([...needles.keys()].map((name) => [name, 0]));
   const longest = Math.max(...[...needles.values()].map((n) => n.length));
   const mem = openSync(`/proc/${pid}/mem`, 'r');
   try {
     for (const line of readFileSync(`/proc/${pid}/maps`, 'utf8').split('\n')) {
-      const [range, perms, , , , name] = line.split(/\s+/);
-      if (!range || !perms?.startsWith('r') || name === '[vvar]' || name === '[vsyscall]' || name === '[vvar_vclock]') continue;
+      const [range, perms] = line.split(/\s+/);
+      if (!range || !perms?.startsWith('rw')) continue;
       const [start, end] = range.split('-').map((x) => Number.parseInt(x, 16)) as [number, number];
       const buffer = Buffer.allocUnsafe(CHUNK + longest);
       let carry = 0;
