@@ -32,12 +32,12 @@ function scanMemory(pid: number, needles: ReadonlyMap<string, Buffer>): Map<stri
   const found = new Map([...needles.keys()].map((name) => [name, 0]));
   const longest = Math.max(...[...needles.values()].map((n) => n.length));
   const mem = openSync(`/proc/${pid}/mem`, 'r');
+  const buffer = Buffer.allocUnsafe(CHUNK + longest);
   try {
     for (const line of readFileSync(`/proc/${pid}/maps`, 'utf8').split('\n')) {
       const [range, perms] = line.split(/\s+/);
       if (!range || !perms?.startsWith('rw')) continue;
       const [start, end] = range.split('-').map((x) => Number.parseInt(x, 16)) as [number, number];
-      const buffer = Buffer.allocUnsafe(CHUNK + longest);
       let carry = 0;
       for (let at = start; at < end; at += CHUNK) {
         let read: number;
