@@ -220,18 +220,28 @@ function plantText(text: string, plant: Plant, random: Random): Uint8Array {
 // ---- Crafted KDF parameters ----
 
 const U32_EDGES = [0, 1, 2, 3, 7, 8, 255, 256, 1023, 1024, 65_535, 65_536, 2 ** 20, 2 ** 24, 2 ** 30, 2 ** 31 - 1, 2 ** 31, 2 ** 32 - 1];
-const NUMBER_EDGES: readonly unknown[] = [...U32_EDGES, -1, 1.5, 2 ** 53, 1e308, -0, '1024', null, [], 2 ** 15, 2 ** 16, 2 ** 17, 2 ** 20];
+const NUMBER_EDGES: readonly unknown[] = [...U32_EDGES, -1, 1.5, 2 ** 53, 1e308, -0, '1024', null, []];
+
+/** Half the time a value from anywhere, half the time one a plausible file could hold: the costly corner. */
+function param<T>(random: Random, wild: readonly T[], plausible: readonly T[]): T {
+  return random.pick(random.int(2) === 0 ? wild : plausible);
+}
 
 function aegisCrafted(base: Uint8Array, random: Random): Uint8Array {
   const doc = parsed(base) as { header: { slots: Record<string, unknown>[] } };
   const slot = doc.header.slots.find((s) => s['type'] === 1) ?? {};
-  const slots = Array.from({ length: 1 + random.int(8) }, () => ({ ...slot, n: random.pick(NUMBER_EDGES), r: random.pick(NUMBER_EDGES), p: random.pick(NUMBER_EDGES) }));
+  const slots = Array.from({ length: 1 + random.int(8) }, () => ({
+    ...slot,
+    n: param(random, NUMBER_EDGES, [2 ** 14, 2 ** 15, 2 ** 16, 2 ** 17, 2 ** 20]),
+    r: param(random, NUMBER_EDGES, [1, 8, 16, 32]),
+    p: param(random, NUMBER_EDGES, [1, 2, 4, 8, 16]),
+  }));
   return utf8(JSON.stringify({ ...doc, header: { ...doc.header, slots } }));
 }
 
 function andOtpCrafted(base: Uint8Array, random: Random): Uint8Array {
   const out = Buffer.from(base);
-  out.writeUInt32BE(random.pick([...U32_EDGES, 140_000, 160_000, 999_999, 1_000_000, 1_000_001]), 0);
+  out.writeUInt32BE(param(random, U32_EDGES, [140_000, 160_000, 500_000, 999_999, 1_000_000, 1_000_001]), 0);
   return out;
 }
 
@@ -242,9 +252,9 @@ const KDF_AT = ENVELOPE_PREFIX + 1 + 3 + 16;
 
 function authdeskCrafted(base: Uint8Array, random: Random): Uint8Array {
   const out = Buffer.from(base);
-  out.writeUInt32BE(random.pick([...U32_EDGES, 4 * 1024 * 1024, 4 * 1024 * 1024 + 1]), KDF_AT);
-  out.writeUInt32BE(random.pick([...U32_EDGES, 1000, 1001]), KDF_AT + 4);
-  out.writeUInt32BE(random.pick([1, 2, 4, 255, 256, 2 ** 24]), KDF_AT + 8);
+  out.writeUInt32BE(param(random, U32_EDGES, [64 * 1024, 256 * 1024, 1024 * 1024, 4 * 1024 * 1024, 4 * 1024 * 1024 + 1]), KDF_AT);
+  out.writeUInt32BE(param(random, U32_EDGES, [1, 3, 10, 100, 1000, 1001]), KDF_AT + 4);
+  out.writeUInt32BE(param(random, [0, 256, 2 ** 24, 2 ** 32 - 1], [1, 4, 255]), KDF_AT + 8);
   // A hostile file has a matching checksum: only the GCM tag and the bounds can stop it.
   const digestAt = ENVELOPE_PREFIX + out.readUInt32BE(8 + 2);
   createHash('sha256').update(out.subarray(0, digestAt)).digest().copy(out, digestAt);
