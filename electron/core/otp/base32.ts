@@ -4,6 +4,7 @@
 // secrets in every shape, so input is forgiving: spaces, dashes, lower case and "=" padding.
 import { ScureBase32Plugin } from 'otplib';
 import { AuthdeskError } from '../errors.ts';
+import { secretBytes } from '../platform/secret-bytes.ts';
 import { trimEnd } from './trim-end.ts';
 
 const codec = new ScureBase32Plugin();
@@ -15,7 +16,7 @@ function invalidSecret(): AuthdeskError {
   return new AuthdeskError('OTP_INVALID_SECRET', 'The secret is not valid Base32 (letters A-Z and digits 2-7).');
 }
 
-/** Decodes a Base32 secret, tolerating spaces, dashes, lower case and padding. */
+/** Decodes a Base32 secret, tolerating spaces, dashes, lower case and padding; the caller zeroes the bytes once used. */
 export function decodeBase32(input: string): Uint8Array {
   const text = trimEnd(input.replace(/[\s-]+/g, ''), '=').toUpperCase();
   if (text.length === 0 || !VALID_TAIL_LENGTHS.has(text.length % 8)) throw invalidSecret();
@@ -25,12 +26,19 @@ export function decodeBase32(input: string): Uint8Array {
   // scure rejects that, other authenticators ignore them, so clear them before decoding.
   const spareBits = (text.length * 5) % 8;
   const cleared = text.slice(0, -1) + (ALPHABET[last & ~((1 << spareBits) - 1)] ?? '');
+  // The library's array is a small Uint8Array in the V8 heap: copied at once into memory of
+  // its own and zeroed, so a caller's fill(0) wipes the only copy (platform/secret-bytes.ts).
+  const out = secretBytes(Math.floor((cleared.length * 5) / 8));
+  let decoded: Uint8Array;
   try {
-    return codec.decode(cleared);
+    decoded = codec.decode(cleared);
   } catch {
     // The library's message may quote the input: it is replaced, not wrapped.
     throw invalidSecret();
   }
+  out.set(decoded);
+  decoded.fill(0);
+  return new Uint8Array(out.buffer, out.byteOffset, out.length);
 }
 
 /** Upper case, no padding: the form OtpParams.secret stores. */

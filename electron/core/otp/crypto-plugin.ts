@@ -30,6 +30,16 @@ export class KeyObjectCryptoPlugin implements CryptoPlugin {
   #key: Uint8Array | undefined;
   #keyObject: KeyObject | undefined;
 
+  /**
+   * Turns key into the KeyObject now and zeroes it: the raw seed bytes then live only in the
+   * KeyObject, which Node wipes when it is collected. Pass the same (now zeroed) array to hmac.
+   */
+  adopt(key: Uint8Array): void {
+    this.#keyObject = createSecretKey(key);
+    this.#key = key;
+    key.fill(0);
+  }
+
   hmac(algorithm: HashAlgorithm, key: Uint8Array, data: Uint8Array): Uint8Array {
     if (key !== this.#key || this.#keyObject === undefined) {
       this.#keyObject = createSecretKey(key);

@@ -46,9 +46,10 @@ export interface OtpGenerator {
 
 export function prepare(otp: OtpParams): OtpGenerator {
   const secret = decodeBase32(otp.secret);
+  const crypto = new KeyObjectCryptoPlugin();
+  crypto.adopt(secret);
   validateSecret(secret, guardrails);
   if (otp.type !== 'hotp') validatePeriod(otp.period, guardrails);
-  const crypto = new KeyObjectCryptoPlugin();
   const algorithm = HASH[otp.algorithm];
   const encode = otp.type === 'steam' ? encodeSteam : truncateDigits;
   const code = (counter: number) => encode(dynamicTruncate(crypto.hmac(algorithm, secret, counterBytes(counter))), otp.digits);

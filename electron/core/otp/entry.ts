@@ -53,8 +53,13 @@ export function otpParams(input: OtpInput): OtpParams {
   // Checked before decoding, so a pasted blob of megabytes costs nothing.
   if (typeof input.secret !== 'string' || input.secret.length > 4 * MAX_SECRET_BYTES) throw new AuthdeskError('OTP_INVALID_SECRET', `The secret is missing or longer than ${MAX_SECRET_BYTES} bytes.`);
   const bytes = decodeBase32(input.secret);
-  if (bytes.length > MAX_SECRET_BYTES) throw new AuthdeskError('OTP_INVALID_SECRET', `The secret is longer than ${MAX_SECRET_BYTES} bytes.`);
-  const secret = encodeBase32(bytes);
+  let secret: string;
+  try {
+    if (bytes.length > MAX_SECRET_BYTES) throw new AuthdeskError('OTP_INVALID_SECRET', `The secret is longer than ${MAX_SECRET_BYTES} bytes.`);
+    secret = encodeBase32(bytes);
+  } finally {
+    bytes.fill(0);
+  }
   const steam = input.type === 'steam';
   const algorithm = steam ? 'SHA1' : (input.algorithm ?? 'SHA1');
   const digits = steam ? STEAM_DIGITS : (input.digits ?? MIN_DIGITS);

@@ -12,6 +12,7 @@
 // argon2-worker.mjs beside the bundle (scripts/build.ts builds one for main and one for the
 // CLI). Change together with scripts/build.ts.
 import { Worker } from 'node:worker_threads';
+import { secretBytes, secretUtf8 } from '../platform/secret-bytes.ts';
 import { deriveArgon2id } from './argon2-derive.ts';
 import type { Argon2Reply, Argon2Request } from './argon2-worker.ts';
 import type { KdfParams } from './kdf.ts';
@@ -53,23 +54,26 @@ function startedWorker(): Worker {
   return started;
 }
 
-function onWorker(password: string, salt: Uint8Array, params: KdfParams): Promise<Uint8Array> {
+function onWorker(password: Uint8Array, salt: Uint8Array, params: KdfParams): Promise<Uint8Array> {
   const thread = startedWorker();
   const id = nextId++;
+  // Moved, not cloned: the worker zeroes this copy; the caller zeroes its own.
+  const moved = secretBytes(password.length);
+  moved.set(password);
   return new Promise((resolve, reject) => {
     pending.set(id, { resolve, reject });
     // Held while a derivation runs, so a CLI waiting only on it does not exit.
     thread.ref();
-    thread.postMessage({ id, password, salt: Uint8Array.from(salt), ...params } satisfies Argon2Request);
+    thread.postMessage({ id, password: moved, salt: Uint8Array.from(salt), ...params } satisfies Argon2Request, [moved.buffer]);
   });
 }
 
-/** The 32-byte Argon2id key: on the worker thread, or here when the work is tiny. The caller checks params first. */
-export function argon2idKey(password: string, salt: Uint8Array, params: KdfParams): Promise<Uint8Array> {
+/** The 32-byte Argon2id key of the UTF-8 password: on the worker thread, or here when the work is tiny. The caller checks params first. */
+export function argon2idKey(password: Uint8Array, salt: Uint8Array, params: KdfParams): Promise<Uint8Array> {
   return params.memoryKiB * params.iterations <= INLINE_MAX_WORK ? deriveArgon2id(password, salt, params) : onWorker(password, salt, params);
 }
 
 /** Starts the worker and compiles its WebAssembly, so a measurement after it times Argon2id alone. */
 export async function warmUpArgon2id(): Promise<void> {
-  (await onWorker('warm-up', new Uint8Array(16), { memoryKiB: 64, iterations: 1, parallelism: 1 })).fill(0);
+  (await onWorker(secretUtf8('warm-up'), new Uint8Array(16), { memoryKiB: 64, iterations: 1, parallelism: 1 })).fill(0);
 }

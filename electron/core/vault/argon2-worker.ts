@@ -8,7 +8,8 @@ import type { KdfParams } from './kdf.ts';
 
 export interface Argon2Request extends KdfParams {
   readonly id: number;
-  readonly password: string;
+  /** UTF-8, moved here from the caller's thread; zeroed once used. */
+  readonly password: Uint8Array;
   readonly salt: Uint8Array;
 }
 
@@ -16,10 +17,12 @@ export type Argon2Reply = { readonly id: number; readonly key: Uint8Array } | { 
 
 const port = parentPort;
 port?.on('message', ({ id, password, salt, memoryKiB, iterations, parallelism }: Argon2Request) => {
-  deriveArgon2id(password, salt, { memoryKiB, iterations, parallelism }).then(
-    // Moved, not cloned: no copy of the key stays in this thread.
-    (key) => port.postMessage({ id, key } satisfies Argon2Reply, [key.buffer]),
-    // hash-wasm's message may describe the input: only the failure itself crosses over.
-    () => port.postMessage({ id, failed: true } satisfies Argon2Reply),
-  );
+  void deriveArgon2id(password, salt, { memoryKiB, iterations, parallelism })
+    .then(
+      // Moved, not cloned: no copy of the key stays in this thread.
+      (key) => port.postMessage({ id, key } satisfies Argon2Reply, [key.buffer]),
+      // hash-wasm's message may describe the input: only the failure itself crosses over.
+      () => port.postMessage({ id, failed: true } satisfies Argon2Reply),
+    )
+    .finally(() => password.fill(0));
 });

@@ -8,10 +8,24 @@ import { openPayload, type ParsedEnvelope } from './envelope.ts';
 import { migrate } from './migrations.ts';
 import type { VaultData } from './model.ts';
 
-function freezeDeep(value: unknown): void {
-  if (typeof value !== 'object' || value === null) return;
-  for (const child of Object.values(value)) freezeDeep(child);
-  Object.freeze(value);
+// Note (nesting): nothing Authdesk writes is nested more than a few levels, but a payload
+// that passed the GCM tag may still be hostile (an imported backup is the file of whoever
+// sent it). The walk keeps its own stack, so no depth overflows the call stack, and decodeData
+// refuses data nested deeper than any Authdesk writes before anything else walks it.
+const MAX_DEPTH = 32;
+
+/** Freezes value and everything in it; returns how deeply it is nested. */
+function freezeDeep(value: unknown): number {
+  let deepest = 0;
+  const pending: [unknown, number][] = [[value, 0]];
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    const [node, depth] = next;
+    if (typeof node !== 'object' || node === null) continue;
+    deepest = Math.max(deepest, depth + 1);
+    for (const child of Object.values(node)) pending.push([child, depth + 1]);
+    Object.freeze(node);
+  }
+  return deepest;
 }
 
 /** Deeply freezes decoded or newly created data (DataEncoder.encode freezes what it saves). */
@@ -175,7 +189,9 @@ export function decodeData(plain: Buffer): VaultData {
   } finally {
     plain.fill(0);
   }
-  return freezeData(migrate(parsed));
+  const data = migrate(parsed);
+  if (freezeDeep(data) > MAX_DEPTH) throw new AuthdeskError('VAULT_DAMAGED', "The vault's contents could not be read (they are nested deeper than Authdesk ever writes).");
+  return data;
 }
 
 /** Decrypts the envelope's payload with the master key and decodes it; VAULT_DAMAGED if it does not authenticate. */

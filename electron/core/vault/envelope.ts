@@ -77,8 +77,11 @@ export function aesGcmOpen(key: Uint8Array, nonce: Uint8Array, sealed: Uint8Arra
   if (aad) decipher.setAAD(aad);
   decipher.setAuthTag(sealed.subarray(sealed.length - TAG_BYTES));
   const out = decipher.update(sealed.subarray(0, sealed.length - TAG_BYTES));
+  // GCM is a stream mode: update gives every byte and final only checks the tag, so the
+  // plaintext (a key, the vault's JSON) is returned where it is, never copied unzeroed.
   try {
-    return Buffer.concat([out, decipher.final()]);
+    decipher.final();
+    return out;
   } catch {
     out.fill(0);
     return null;

@@ -10,6 +10,7 @@
 // RFC 9106 floor (64 MiB) and calibration raises the iterations until unlocking takes about
 // half a second.
 import { AuthdeskError } from '../errors.ts';
+import { secretBytes, secretUtf8 } from '../platform/secret-bytes.ts';
 import { argon2idKey, warmUpArgon2id } from './argon2-thread.ts';
 
 export interface KdfParams {
@@ -52,10 +53,20 @@ export function excessiveKdfError(code: 'VAULT_DAMAGED' | 'IMPORT_MALFORMED', ap
 export async function deriveKey(password: string, salt: Uint8Array, params: KdfParams): Promise<Buffer> {
   if (kdfProblem(params) !== null) throw new AuthdeskError('INVALID_INPUT', 'The Argon2id parameters are out of range.');
   // NFC, so the same password typed through different input methods gives the same key.
-  const out = await argon2idKey(password.normalize('NFC'), salt, params);
-  const key = Buffer.from(out);
-  out.fill(0);
-  return key;
+  // Note (password bytes): a string handed to hash-wasm is encoded into Node's shared Buffer
+  // pool, where the bytes outlive the call; these bytes are of their own and zeroed here (the
+  // worker zeroes the copy moved to it). The copy hash-wasm's BLAKE2b writes into its own
+  // WebAssembly memory cannot be reached (docs/security-model.md, Memory).
+  const bytes = secretUtf8(password.normalize('NFC'));
+  try {
+    const out = await argon2idKey(bytes, salt, params);
+    const key = secretBytes(out.length);
+    key.set(out);
+    out.fill(0);
+    return key;
+  } finally {
+    bytes.fill(0);
+  }
 }
 
 /**

@@ -3,8 +3,9 @@
 // Key slots wrap the vault's master key (AES-256-GCM) under a key the user can produce: one
 // derived from the password, or one the OS keychain keeps sealed. Every key-encryption key is
 // zeroed as soon as it has been used.
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomFillSync } from 'node:crypto';
 import { AuthdeskError } from '../errors.ts';
+import { secretBytes } from '../platform/secret-bytes.ts';
 import type { KeyProtector } from '../platform/ports.ts';
 import { aesGcmOpen, aesGcmSeal, KEY_BYTES, NONCE_BYTES, SALT_BYTES, type KeychainSlot, type PasswordSlot } from './envelope.ts';
 import { deriveKey, type KdfParams } from './kdf.ts';
@@ -14,8 +15,9 @@ import { deriveKey, type KdfParams } from './kdf.ts';
 const PASSWORD_AAD = Buffer.from('authdesk-password-slot', 'ascii');
 const KEYCHAIN_AAD = Buffer.from('authdesk-keychain-slot', 'ascii');
 
+/** A random key in memory of its own (platform/secret-bytes.ts); the caller zeroes it. */
 export function newMasterKey(): Buffer {
-  return randomBytes(KEY_BYTES);
+  return randomFillSync(secretBytes(KEY_BYTES));
 }
 
 export async function createPasswordSlot(password: string, masterKey: Uint8Array, kdf: KdfParams): Promise<PasswordSlot> {
@@ -58,7 +60,7 @@ export async function assertKeychainUsable(protector: KeyProtector): Promise<voi
 
 export async function createKeychainSlot(masterKey: Uint8Array, protector: KeyProtector): Promise<KeychainSlot> {
   await assertKeychainUsable(protector);
-  const kek = randomBytes(KEY_BYTES);
+  const kek = randomFillSync(secretBytes(KEY_BYTES));
   const wrapNonce = randomBytes(NONCE_BYTES);
   try {
     const sealedKey = await protector.encrypt(kek);

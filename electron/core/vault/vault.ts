@@ -110,6 +110,13 @@ function passwordSlotOf(slots: readonly KeySlot[]): PasswordSlot {
   return slot;
 }
 
+/** Whether the payload decrypts with masterKey; the plaintext is zeroed at once. */
+function opensWith(envelope: ParsedEnvelope, masterKey: Uint8Array): boolean {
+  const plain = openPayload(envelope, masterKey);
+  plain?.fill(0);
+  return plain !== null;
+}
+
 function wrongPassword(failures: number): AuthdeskError {
   const slow = failures >= FREE_ATTEMPTS ? ' Further attempts are slowed down.' : '';
   return new AuthdeskError('VAULT_WRONG_PASSWORD', `Wrong vault password.${slow}`, { details: { failures } });
@@ -290,7 +297,7 @@ export class Vault {
     if (current === this.#disk.fingerprint) return;
     const { fingerprint: read, envelope } = await loadFile(this.path);
     const ourSlot = passwordSlotOf(this.#disk.slots);
-    if (!Buffer.from(passwordSlotOf(envelope.slots).wrappedKey).equals(ourSlot.wrappedKey) && openPayload(envelope, masterKey) === null) {
+    if (!Buffer.from(passwordSlotOf(envelope.slots).wrappedKey).equals(ourSlot.wrappedKey) && !opensWith(envelope, masterKey)) {
       // Another process changed the password, which also replaced the master key.
       this.lock();
       throw new AuthdeskError('VAULT_LOCKED', 'The vault password was changed by another Authdesk process: unlock the vault again.');

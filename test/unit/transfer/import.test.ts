@@ -9,6 +9,10 @@ import { test } from 'node:test';
 import { isAuthdeskError } from '../../../electron/core/errors.ts';
 import type { ErrorCode } from '../../../electron/core/errors.ts';
 import { exportGoogleMigration, importData } from '../../../electron/core/transfer/index.ts';
+import { encodeEnvelope } from '../../../electron/core/vault/envelope.ts';
+import { createPasswordSlot, newMasterKey } from '../../../electron/core/vault/key-slots.ts';
+import { emptyVaultData } from '../../../electron/core/vault/model.ts';
+import { CHEAP_KDF } from '../../support/vault.ts';
 import { ENTRIES, PASSWORD, expectedFor, samples } from './samples.ts';
 import { toVault, userView } from './support.ts';
 
@@ -132,3 +136,14 @@ test('the password is never part of an error, even when it is wrong for an encry
   assert.ok(twoFas);
   await assert.rejects(importData(twoFas.bytes, { password: `${PASSWORD}!` }), rejectsWith('IMPORT_WRONG_PASSWORD', (m) => assert.ok(!m.includes(PASSWORD))));
 });
+
+test('an Authdesk backup is read like any app\'s file: its accounts go through the same checks', async () => {
+  const { accounts } = toVault(ENTRIES);
+  const hostile = [{ ...accounts[0], otp: { ...accounts[0]?.otp, type: 'x'.repeat(1000) } }, { ...accounts[1], otp: { ...accounts[1]?.otp, digits: 99 } }, null, accounts[2]];
+  const masterKey = newMasterKey();
+  const bytes = encodeEnvelope([await createPasswordSlot(PASSWORD, masterKey, CHEAP_KDF)], masterKey, Buffer.from(JSON.stringify({ ...emptyVaultData(), accounts: hostile })));
+  const result = await importData(bytes, { password: PASSWORD });
+  assert.deepEqual(result.entries.map((e) => e.issuer), [ENTRIES[2]?.issuer]);
+  assert.deepEqual(result.errors.map((e) => e.index), [0, 1, 2]);
+});
+

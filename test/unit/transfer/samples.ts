@@ -56,7 +56,7 @@ const gcm = (key: Uint8Array, iv: Uint8Array, plain: Uint8Array) => {
   return Buffer.concat([c.update(plain), c.final(), c.getAuthTag()]);
 };
 
-function twoFasServices(): unknown[] {
+export function twoFasServices(): unknown[] {
   return ENTRIES.map((e, i) => ({
     name: e.issuer,
     secret: e.otp.secret,
@@ -71,7 +71,24 @@ function twoFas(services: unknown[], servicesEncrypted?: string): Uint8Array {
   return utf8(JSON.stringify({ services, groups: [{ id: 'g-1', name: 'Work', isExpanded: true }], updatedAt: 1, schemaVersion: 4, appVersionCode: 5000009, appOrigin: 'android', ...(servicesEncrypted ? { servicesEncrypted } : {}) }));
 }
 
-function andOtpJson(): string {
+/** A 2FAS backup whose services are `plain` (their JSON), encrypted under PASSWORD as 2FAS does. */
+export function sealTwoFas(plain: Uint8Array): Uint8Array {
+  const salt = randomBytes(256);
+  const iv = randomBytes(12);
+  const sealed = gcm(pbkdf2Sync(PASSWORD, salt, 10_000, 32, 'sha256'), iv, plain);
+  return twoFas([], [sealed, salt, iv].map((b) => b.toString('base64')).join(':'));
+}
+
+/** An andOTP backup of `plain` (its entries' JSON), encrypted under PASSWORD with 140,000 rounds: what andOTP writes, and all detection recognises. */
+export function sealAndOtp(plain: Uint8Array): Buffer {
+  const rounds = Buffer.alloc(4);
+  rounds.writeUInt32BE(140_000);
+  const salt = randomBytes(12);
+  const nonce = randomBytes(12);
+  return Buffer.concat([rounds, salt, nonce, gcm(pbkdf2Sync(PASSWORD, salt, 140_000, 32, 'sha1'), nonce, plain)]);
+}
+
+export function andOtpJson(): string {
   return JSON.stringify(ENTRIES.map((e) => ({ secret: e.otp.secret, issuer: e.issuer, label: e.label, digits: e.otp.digits, type: e.otp.type.toUpperCase(), algorithm: e.otp.algorithm, period: e.otp.period, counter: e.otp.counter, tags: e.groups ?? [] })));
 }
 
@@ -108,20 +125,10 @@ export async function samples(): Promise<Sample[]> {
   add('google migration', 'google-migration', utf8((await exportGoogleMigration(accounts)).uris.join('\n')), { ...otpOnly, steam: false });
 
   add('2fas plain', '2fas', twoFas(twoFasServices()), { ...otpOnly, groups: true });
-  const salt = randomBytes(256);
-  const iv = randomBytes(12);
-  const key = pbkdf2Sync(PASSWORD, salt, 10_000, 32, 'sha256');
-  const sealed = gcm(key, iv, utf8(JSON.stringify(twoFasServices())));
-  add('2fas encrypted', '2fas', twoFas([], [sealed, salt, iv].map((b) => b.toString('base64')).join(':')), { ...otpOnly, groups: true }, PASSWORD);
+  add('2fas encrypted', '2fas', sealTwoFas(utf8(JSON.stringify(twoFasServices()))), { ...otpOnly, groups: true }, PASSWORD);
 
   add('andotp plain', 'andotp', utf8(andOtpJson()), { ...otpOnly, groups: true });
-  const rounds = Buffer.alloc(4);
-  // What andOTP writes (140,000 to 160,000): detection recognises nothing else.
-  rounds.writeUInt32BE(140_000);
-  const andSalt = randomBytes(12);
-  const andNonce = randomBytes(12);
-  const andKey = pbkdf2Sync(PASSWORD, andSalt, 140_000, 32, 'sha1');
-  add('andotp encrypted', 'andotp', Buffer.concat([rounds, andSalt, andNonce, gcm(andKey, andNonce, utf8(andOtpJson()))]), { ...otpOnly, groups: true }, PASSWORD);
+  add('andotp encrypted', 'andotp', sealAndOtp(utf8(andOtpJson())), { ...otpOnly, groups: true }, PASSWORD);
   const oldNonce = randomBytes(12);
   add('andotp encrypted (old)', 'andotp', Buffer.concat([oldNonce, gcm(createHash('sha256').update(PASSWORD).digest(), oldNonce, utf8(andOtpJson()))]), { ...otpOnly, groups: true }, PASSWORD, true);
 

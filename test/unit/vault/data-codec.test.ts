@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { DataEncoder, decodeData, freezeData } from '../../../electron/core/vault/data-codec.ts';
+import { isAuthdeskError } from '../../../electron/core/errors.ts';
 import { emptyVaultData, type VaultData } from '../../../electron/core/vault/model.ts';
 import { account } from '../../support/vault.ts';
 
@@ -27,5 +28,13 @@ describe('vault data encoding', () => {
     encoder.clear();
     assert.ok(plain.every((byte) => byte === 0), 'clear() (on lock) zeroes the plaintext it produced');
     check({ ...emptyVaultData(), accounts: [account('after-clear', 'X')] });
+  });
+
+  it('refuses data nested deeper than Authdesk writes, at any depth, as damaged rather than a stack overflow', () => {
+    for (const depth of [33, 1_000, 100_000]) {
+      const deep = '['.repeat(depth) + ']'.repeat(depth);
+      const plain = Buffer.from(JSON.stringify({ ...emptyVaultData(), accounts: [{ ...account('a', 'JBSWY3DPEHPK3PXP'), note: '' }] }).replace('"note":""', `"note":${deep}`));
+      assert.throws(() => decodeData(plain), (error: unknown) => isAuthdeskError(error, 'VAULT_DAMAGED'), `nested ${depth} deep`);
+    }
   });
 });

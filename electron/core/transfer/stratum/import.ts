@@ -12,6 +12,7 @@ import { buildEntry, collectEntries } from '../entry.ts';
 import { EntryProblem, optionalInteger, optionalString, requiredInteger, requiredString } from '../fields.ts';
 import { asText, isRecord, malformed, parseJson } from '../input.ts';
 import type { Importer } from '../types.ts';
+import { secretUtf8 } from '../../platform/secret-bytes.ts';
 import { argon2idKey } from '../../vault/argon2-thread.ts';
 
 const WHAT = 'Stratum backup';
@@ -85,7 +86,13 @@ async function decrypt(bytes: Uint8Array, password: string): Promise<string> {
     const salt = view.subarray(HEADER_BYTES, HEADER_BYTES + SALT_BYTES);
     const iv = view.subarray(HEADER_BYTES + SALT_BYTES, HEADER_BYTES + SALT_BYTES + IV_BYTES);
     if (iv.length !== IV_BYTES) throw malformed(WHAT, 'the file is too short');
-    const key = await argon2idKey(password, salt, ARGON2);
+    const passwordBytes = secretUtf8(password);
+    let key: Uint8Array;
+    try {
+      key = await argon2idKey(passwordBytes, salt, ARGON2);
+    } finally {
+      passwordBytes.fill(0);
+    }
     plain = aesGcmOpenAppended(key, iv, view.subarray(HEADER_BYTES + SALT_BYTES + IV_BYTES));
   } else if (header === STRATUM_LEGACY_HEADER) {
     const salt = view.subarray(HEADER_BYTES, HEADER_BYTES + LEGACY_SALT_BYTES);
