@@ -6,9 +6,9 @@
 // 150 ms for 64 MiB, t=3 on an idle machine.
 //
 // Note (calibration scales time, not memory): a WebAssembly memory grows but never shrinks, so
-// every Argon2id run leaves its memory allocated in its worker thread (argon2-thread.ts) for good. Memory stays at the
-// RFC 9106 floor (64 MiB) and calibration raises the iterations until unlocking takes about
-// half a second.
+// every Argon2id run leaves its memory allocated in its worker thread (argon2-thread.ts) for
+// good. Memory stays at the RFC 9106 floor (64 MiB) and calibration raises the iterations until
+// unlocking takes about half a second.
 import { AuthdeskError } from '../errors.ts';
 import { secretBytes, secretUtf8 } from '../platform/secret-bytes.ts';
 import { argon2idKey, warmUpArgon2id } from './argon2-thread.ts';
@@ -27,7 +27,7 @@ export const KDF_TARGET_MS = 500;
 const MAX_CALIBRATED_ITERATIONS = 48;
 // Note (KDF bounds): Authdesk writes the floor's memory and parallelism and at most
 // MAX_CALIBRATED_ITERATIONS; a file may ask for twice that, no more, checked before any Argon2id
-// work. Above it a 211-byte file could ask for 4 GiB and hours of work. Change together with
+// work (without them a 211-byte file could ask for 4 GiB and 1,000 passes). Change together with
 // KDF_FLOOR and calibrateKdf (a vault Authdesk writes must always open).
 const MAX_MEMORY_KIB = 2 * KDF_FLOOR.memoryKiB;
 const MAX_ITERATIONS = 2 * MAX_CALIBRATED_ITERATIONS;

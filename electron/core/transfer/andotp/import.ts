@@ -16,9 +16,10 @@ const WHAT = 'andOTP backup';
 const SALT_BYTES = 12;
 const NONCE_BYTES = 12;
 const TAG_BYTES = 16;
-// Note (andOTP rounds): andOTP picks 140,000 to 160,000 (Constants.PBKDF2_MIN/MAX_BACKUP_ITERATIONS);
-// files may ask for twice the most, no more. A header outside MIN_ROUNDS..ANDOTP_PBKDF2 is not
-// the new format but the old one, whose first bytes are a random nonce: it costs one SHA-256.
+// Note (andOTP rounds): andOTP picks 140,000 to 160,000 (PBKDF2_MIN/MAX_BACKUP_ITERATIONS in
+// its Constants.java); files may ask for twice the most, no more. A header outside
+// MIN_ROUNDS..ANDOTP_PBKDF2 is not the new format but the old one, whose first bytes are a
+// random nonce: trying that costs one SHA-256.
 const MIN_ROUNDS = 1_000;
 const ANDOTP_PBKDF2: Pbkdf2Bounds = { app: 'andOTP', maxIterations: 320_000 };
 
