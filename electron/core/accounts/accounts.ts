@@ -34,7 +34,6 @@ export interface AddResult {
   readonly skipped: number;
 }
 
-
 function invalid(message: string): AuthdeskError {
   return new AuthdeskError('INVALID_INPUT', message);
 }

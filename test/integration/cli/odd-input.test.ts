@@ -35,6 +35,23 @@ describe('authdesk with odd names, weak secrets and huge counters', { timeout: 6
     assert.match(listed, /al\\u\{1B\}\[31mice/);
   });
 
+  it('code shows an account whose stored settings make no code as an error on its row, and the others as usual', async () => {
+    const { path, run } = await freshVault(after);
+    const vault = await Vault.open(path);
+    await vault.unlockWithPassword(PASSWORD);
+    const good = account('good0000-0000-4000-8000-000000000000', 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ');
+    const bad = { ...account('bad00000-0000-4000-8000-000000000000', 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ'), label: 'damaged', otp: { ...good.otp, period: 0 } };
+    await vault.mutate((data) => ({ ...data, accounts: [bad, good] }));
+    vault.lock();
+
+    const text = await run(['code']);
+    assert.equal(text.code, 0, text.stderr);
+    assert.match(text.stdout, /^-+\s+Example \(damaged\)\s+.*damaged/m);
+    assert.match(text.stdout, /^\d{6}\s+Example \(user-good/m);
+    const json = JSON.parse((await run(['code', '--json'])).stdout) as { code: string | null; error?: string }[];
+    assert.deepEqual(json.map((c) => [c.code === null, c.error !== undefined]), [[true, true], [false, false]]);
+  });
+
   it('add and import warn on stderr about a secret under 80 bits, and still add the account', async () => {
     const { path, run } = await freshVault(after);
     const added = await run(['add', '--secret', WEAK_SECRET, '--issuer', 'Old', '--label', 'me']);
