@@ -369,6 +369,8 @@ export async function generators(): Promise<Generators> {
     }
   }
   const base = (name: string) => all.find((b) => b.name === name)?.bytes ?? new Uint8Array();
+  // Only these formats read KDF parameters from the file: 2FAS (PBKDF2, 10,000 rounds) and
+  // Stratum (Argon2id; PBKDF2 for legacy files) use constants, which no file can change.
   const kdf: Generator[] = [
     { name: 'crafted scrypt parameters in an Aegis vault', weight: 1, make: async (random) => ({ format: 'aegis', bytes: aegisCrafted(base('aegis encrypted'), random), password: PASSWORD }) },
     { name: 'crafted PBKDF2 rounds in an andOTP backup', weight: 1, make: async (random) => ({ format: 'andotp', bytes: andOtpCrafted(base('andotp encrypted'), random), password: PASSWORD }) },
