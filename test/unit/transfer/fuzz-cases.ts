@@ -152,7 +152,7 @@ function deepJson(random: Random): string {
 }
 
 function hugeString(random: Random): string {
-  const size = (1 + random.int(8)) * 1024 * 1024;
+  const size = (1 + random.int(4)) * 1024 * 1024;
   return random.pick([
     () => 'A'.repeat(size),
     () => 'JBSWY3DPEHPK3PXP'.repeat(size / 16),
@@ -202,6 +202,8 @@ function plantJson(doc: unknown, plant: Plant, random: Random): Uint8Array | nul
   const [before, after] = JSON.stringify(doc).split(JSON.stringify(marker)) as [string, string];
   if (plant === 'deep') return utf8(before + deepJson(random) + after);
   if (plant === 'huge') return utf8(before + JSON.stringify(hugeString(random)) + after);
+  // Escaped, a lone surrogate survives as \ud800; raw, it would become U+FFFD in UTF-8.
+  if (random.int(2) === 0) return utf8(before + JSON.stringify(hostileName(random)) + after);
   return Buffer.concat([utf8(`${before}"`), hostileBytes(random), utf8(`"${after}`)]);
 }
 
@@ -367,6 +369,8 @@ export async function generators(): Promise<Generators> {
     }
   }
   const base = (name: string) => all.find((b) => b.name === name)?.bytes ?? new Uint8Array();
+  // Only these formats read KDF parameters from the file: 2FAS (PBKDF2, 10,000 rounds) and
+  // Stratum (Argon2id; PBKDF2 for legacy files) use constants, which no file can change.
   const kdf: Generator[] = [
     { name: 'crafted scrypt parameters in an Aegis vault', weight: 1, make: async (random) => ({ format: 'aegis', bytes: aegisCrafted(base('aegis encrypted'), random), password: PASSWORD }) },
     { name: 'crafted PBKDF2 rounds in an andOTP backup', weight: 1, make: async (random) => ({ format: 'andotp', bytes: andOtpCrafted(base('andotp encrypted'), random), password: PASSWORD }) },
