@@ -3,6 +3,7 @@
 // What the system said when a file could not be read or written, in words with what to do
 // next. The errno name only follows in brackets, for searching: on its own it tells a person
 // nothing.
+import { dirname } from 'node:path';
 import { AuthdeskError, isAuthdeskError } from '../core/errors.ts';
 
 type ErrnoError = Error & { code: string; syscall?: string; path?: string };
@@ -40,9 +41,10 @@ export function notAVaultPath(code: 'EISDIR' | 'ENOTDIR', vaultPath: string, def
 }
 
 /**
- * A file-system error met while opening, reading or saving the vault: a folder where the vault
- * file should be is the user's mistake (INVALID_INPUT, exit 1); anything else leaves the vault
- * unusable for now (VAULT_UNAVAILABLE, exit 3). Writes are atomic, so the vault is unchanged.
+ * A file-system error that reached the top of a command: met on the vault or the settings, as
+ * commands map their own files' errors. A folder where the vault file should be is the user's
+ * mistake (INVALID_INPUT, exit 1); anything else leaves the vault unusable for now
+ * (VAULT_UNAVAILABLE, exit 3). Writes are atomic, so the vault is unchanged.
  */
 export function vaultFileError(error: ErrnoError, vaultPath: string, defaultPath: string): AuthdeskError {
   if (error.code === 'EISDIR' || error.code === 'ENOTDIR') return notAVaultPath(error.code, vaultPath, defaultPath);
@@ -52,5 +54,9 @@ export function vaultFileError(error: ErrnoError, vaultPath: string, defaultPath
     EIO: 'Check the disk, then try again.',
   };
   const next = advice[error.code] ?? 'Check that you may read and write its folder, or give another vault with --vault FILE.';
-  return new AuthdeskError('VAULT_UNAVAILABLE', `Could not use the vault at ${vaultPath}: ${describeFileError(error)}. The vault file was not changed. ${next}`);
+  // The vault's own files (lock, backup, temporary files) and folder are "the vault"; another
+  // file (the settings beside the app's vault) is named as itself.
+  const beside = error.path === undefined || error.path.startsWith(vaultPath) || error.path === dirname(vaultPath);
+  const subject = beside ? `the vault at ${vaultPath}` : error.path;
+  return new AuthdeskError('VAULT_UNAVAILABLE', `Could not use ${subject}: ${describeFileError(error)}. The vault file was not changed. ${next}`);
 }

@@ -107,12 +107,16 @@ export class AccountsService {
       const now = this.#clock.now();
       const seen = new Set(data.accounts.map(entryKey));
       const groups = [...data.groups];
+      // By lower-case name, the first group of each name: one lookup per entry, not a scan.
+      const byName = new Map<string, string>();
+      for (const g of groups) if (!byName.has(g.name.toLowerCase())) byName.set(g.name.toLowerCase(), g.id);
       const groupId = (groupName: string): string => {
         const wanted = name(groupName, 'group name');
-        const existing = groups.find((g) => g.name.toLowerCase() === wanted.toLowerCase());
-        if (existing) return existing.id;
+        const existing = byName.get(wanted.toLowerCase());
+        if (existing !== undefined) return existing;
         const group: Group = { id: this.#newId(), name: wanted };
         groups.push(group);
+        byName.set(wanted.toLowerCase(), group.id);
         return group.id;
       };
       const added: Account[] = [];

@@ -2,7 +2,7 @@
 //
 // Interop against third-party fixtures in ../shared (see aegis-fixtures/MANIFEST.md and
 // gnome-authenticator-fixtures/EXPECTED.md): every supported file imports, by content
-// detection, to exactly the expected entries (matched by secret, with the per-file
+// detection (old andOTP, which has nothing to detect, by name), to exactly the expected entries (matched by secret, with the per-file
 // adjustments Aegis's own DatabaseImporterTest applies) and gives the reference codes.
 
 import assert from 'node:assert/strict';

@@ -52,6 +52,12 @@ describe('runCli: failures of the file system', () => {
     });
   }
 
+  it('a file that is not the vault (the settings) is named as itself', async () => {
+    const { code, stderr } = await run(errno('EACCES', 'open', '/home/someone/.config/Authdesk/config.json'));
+    assert.equal(code, 3);
+    assert.match(stderr, /Could not use \/home\/someone\/\.config\/Authdesk\/config\.json: permission denied \(EACCES\)/);
+  });
+
   it('keeps the JSON shape, with the code', async () => {
     const { code, stderr } = await run(errno('EACCES', 'open'), ['--json']);
     assert.equal(code, 3);
