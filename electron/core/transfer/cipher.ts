@@ -89,7 +89,8 @@ export async function pbkdf2(password: string, salt: Uint8Array, iterations: num
 
 /** Throws unless the settings are scrypt's and within the format's bounds; run it on every slot before deriving any key. */
 export function assertScryptParams({ n, r, p }: ScryptParams, bounds: ScryptBounds, what: string): void {
-  const valid = [n, r, p].every((x) => Number.isSafeInteger(x) && x >= 1) && n >= 2 && (n & (n - 1)) === 0;
+  // RFC 7914 §2: N a power of two below 2^(16·r); OpenSSL refuses anything else with a RangeError.
+  const valid = [n, r, p].every((x) => Number.isSafeInteger(x) && x >= 1) && n >= 2 && (n & (n - 1)) === 0 && Math.log2(n) < 16 * r;
   if (!valid) throw new AuthdeskError('IMPORT_MALFORMED', `This ${what} has key derivation settings that are not scrypt's; it is damaged or not a backup Authdesk can read.`);
   if (n > bounds.max.n || r > bounds.max.r || p > bounds.max.p || n * r * p > bounds.maxWork) throw excessiveKdfError('IMPORT_MALFORMED', bounds.app);
 }

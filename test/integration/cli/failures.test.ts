@@ -77,7 +77,7 @@ describe('authdesk when files are missing, damaged or in the way', { timeout: 60
     const { path, run } = await freshVault(after);
     const imported = await run(['import', dirname(path)]);
     assert.equal(imported.code, 1, imported.stderr);
-    assert.match(imported.stderr, /is a folder: give the backup file itself/);
+    assert.match(imported.stderr, /not a regular file \(it is a folder/);
     assertNoBareErrno(imported.stderr);
   });
 

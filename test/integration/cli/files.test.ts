@@ -161,7 +161,7 @@ describe('files the CLI writes', { timeout: 120_000 }, () => {
     ] as const) {
       const failed = await run(['export', '--format', format, '--out', target, ...(force ? ['--force'] : [])]);
       assert.doesNotMatch(failed.stderr, NOT_ENCRYPTED);
-      assert.equal(failed.code, 1, failed.stderr);
+      assert.equal(failed.code, 6, failed.stderr);
       assert.match(failed.stderr, /Could not write .*; nothing was exported\./);
     }
     assert.ok(!existsSync(join(dir, 'google.txt')));

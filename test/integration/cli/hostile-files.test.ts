@@ -29,7 +29,7 @@ describe('hostile files', { timeout: 60_000 }, () => {
     const backup = `${path}.backup`;
     await writeFile(backup, greedyEnvelope());
     const result = await run(['import', backup], { AUTHDESK_FILE_PASSWORD: PASSWORD });
-    assert.equal(result.code, 1, result.stderr);
+    assert.equal(result.code, 6, result.stderr);
     assert.match(result.stderr, GREEDY);
   });
 
