@@ -117,7 +117,8 @@ export const exportCommand: Command = {
     const passwords = passwordSource(context);
     const { files, count, skipped } = await withUnlockedCore(context, async ({ transfer }) => {
       const secret = ENCRYPTED_EXPORTS.includes(format) ? await exportPassword(passwords, given) : '';
-      const result = await transfer.export(format, secret);
+      // Written to standard output, the links have no images beside them: none are drawn.
+      const result = await transfer.export(format, secret, { qrCodes: out !== undefined });
       const target = out ?? '-';
       const images = out === undefined ? [] : result.qrCodes.map((png, i) => ({ path: qrPath(out, i), bytes: png }));
       return { files: [{ path: target, bytes: result.content }, ...images], count: result.count, skipped: result.skipped };

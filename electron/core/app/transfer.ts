@@ -42,8 +42,8 @@ export class TransferService {
     return this.#accounts.addMany(result.entries);
   }
 
-  /** `password` seals the encrypted formats and is ignored by the plain ones. */
-  async export(format: ExportFormat, password: string): Promise<ExportResult> {
+  /** `password` seals the encrypted formats and is ignored by the plain ones; `qrCodes: false` skips the Google images. */
+  async export(format: ExportFormat, password: string, options: { readonly qrCodes?: boolean } = {}): Promise<ExportResult> {
     const vault = this.#vault.unlocked();
     const { accounts, groups } = vault.data();
     const whole = { qrCodes: [], count: accounts.length, skipped: [] };
@@ -59,7 +59,7 @@ export class TransferService {
       case 'otpauth':
         return { ...whole, content: exportOtpauthList(accounts) };
       case 'google-migration': {
-        const result = await exportGoogleMigration(accounts);
+        const result = await exportGoogleMigration(accounts, { qrCodes: options.qrCodes ?? true });
         return { content: result.uris.map((uri) => `${uri}\n`).join(''), qrCodes: result.qrCodes, count: accounts.length - result.skipped.length, skipped: result.skipped };
       }
     }

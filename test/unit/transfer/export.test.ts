@@ -112,3 +112,12 @@ test('Google migration export of only Steam accounts gives no QR code rather tha
   const result = await exportGoogleMigration(accounts.slice(2));
   assert.deepEqual([result.uris.length, result.qrCodes.length, result.skipped.length], [0, 0, 1]);
 });
+
+test('a Google migration export without images draws none, and its links are the same', async () => {
+  const { accounts } = toVault(ENTRIES);
+  const withImages = await exportGoogleMigration(accounts);
+  const without = await exportGoogleMigration(accounts, { qrCodes: false });
+  assert.ok(withImages.qrCodes.length > 0);
+  assert.deepEqual(without.qrCodes, []);
+  assert.equal(without.uris.length, withImages.uris.length);
+});
