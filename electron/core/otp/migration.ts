@@ -230,5 +230,14 @@ export function encodeMigration(entries: readonly OtpEntry[], options: EncodeOpt
     current.push(otp);
   }
   if (current.length > 0 || groups.length === 0) groups.push(current);
-  return groups.map((otpParameters, batchIndex) => toUri({ otpParameters, version: PAYLOAD_VERSION, batchSize: groups.length, batchIndex, batchId }));
+  // Note (exact fit): the slack above is an estimate. Base64 and percent-encoding can make the
+  // final header a few characters longer than estimated, so a batch that still comes out too
+  // long gives up its last account to a batch of its own, and every URI is made again.
+  for (;;) {
+    const uris = groups.map((otpParameters, batchIndex) => toUri({ otpParameters, version: PAYLOAD_VERSION, batchSize: groups.length, batchIndex, batchId }));
+    const over = uris.findIndex((uri, i) => uri.length > maxLength && (groups[i]?.length ?? 0) > 1);
+    const group = groups[over];
+    if (group === undefined) return uris;
+    groups.splice(over, 1, group.slice(0, -1), group.slice(-1));
+  }
 }
