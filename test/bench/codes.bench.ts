@@ -50,6 +50,7 @@ export default async function (): Promise<BenchResult[]> {
 
   results.push(
     await compare(
+      'codes.otplib-stock-plugin',
       'otplib + stock @otplib/plugin-crypto-node (Buffer keys): 10,000 TOTP codes vs raw createHmac with KeyObjects (reference)',
       () => {
         const epoch = ++step * PERIOD;
@@ -61,6 +62,7 @@ export default async function (): Promise<BenchResult[]> {
 
   results.push(
     await compare(
+      'codes.otplib-keyobject-plugin',
       'otplib + Authdesk KeyObject plugin (engine.ts): 10,000 TOTP codes vs raw createHmac with KeyObjects',
       () => {
         const epoch = ++step * PERIOD;
@@ -87,6 +89,7 @@ export default async function (): Promise<BenchResult[]> {
   };
   results.push(
     await compare(
+      'codes.tick-10k',
       'codes service: one boundary tick (current + next) for 10,000 accounts vs raw 10,000 HMAC codes',
       boundaryTick,
       () => rawCodes(1),
@@ -95,6 +98,7 @@ export default async function (): Promise<BenchResult[]> {
   );
   results.push(
     await compare(
+      'codes.tick-10k-vs-recompute',
       'codes service: one boundary tick for 10,000 accounts vs raw current + next recomputed (20,000 HMAC codes), same output (reference)',
       boundaryTick,
       () => rawCodes(2),
@@ -104,6 +108,7 @@ export default async function (): Promise<BenchResult[]> {
   // The first list after unlocking has nothing cached: two HMACs per account, like the baseline.
   results.push(
     await compare(
+      'codes.first-list-10k',
       'codes service: first list after unlock (nothing cached) for 10,000 accounts vs raw 20,000 HMAC codes (reference)',
       () => {
         service.clear();

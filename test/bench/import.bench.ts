@@ -31,5 +31,5 @@ export default async function (): Promise<BenchResult[]> {
   const text = bytes.toString('utf8');
   const check = await importData(bytes);
   if (check.entries.length !== COUNT || check.errors.length !== 0) throw new Error('the benchmark file did not import cleanly');
-  return [await compare(`import a ${COUNT}-entry plain Aegis vault (baseline: JSON.parse)`, () => importData(bytes), () => JSON.parse(text), { runs: 9, warmup: 2, target: { of: 'value', max: 1000 } })];
+  return [await compare('import.aegis-plain-10k', `import a ${COUNT}-entry plain Aegis vault (baseline: JSON.parse)`, () => importData(bytes), () => JSON.parse(text), { runs: 9, warmup: 2, target: { of: 'value', max: 1000 } })];
 }

@@ -4,6 +4,8 @@
 // baseline measured in the same run, so the ratio survives a noisy machine.
 
 export interface BenchResult {
+  /** Stable across runs and wording changes, so results can be compared run to run. */
+  readonly id: string;
   readonly name: string;
   readonly unit: 'ms' | 'us' | 'ns';
   readonly value: number;
@@ -31,6 +33,7 @@ export async function medianMs(fn: () => unknown, { runs = 15, warmup = 3 }: { r
  * alike, and reports medians.
  */
 export async function compare(
+  id: string,
   name: string,
   value: () => unknown,
   baseline: () => unknown,
@@ -48,13 +51,13 @@ export async function compare(
     b.push(await medianMs(baseline, { runs: 1, warmup: 0 }));
   }
   const med = (xs: number[]) => xs.sort((x, y) => x - y)[Math.floor(xs.length / 2)] ?? Number.NaN;
-  return result(name, med(a), med(b), options.target);
+  return result(id, name, med(a), med(b), options.target);
 }
 
-export function result(name: string, value: number, baseline: number | null, target?: { of: 'ratio' | 'value'; max: number }): BenchResult {
+export function result(id: string, name: string, value: number, baseline: number | null, target?: { of: 'ratio' | 'value'; max: number }): BenchResult {
   const ratio = baseline === null || baseline === 0 ? null : value / baseline;
   const round = (x: number) => Math.round(x * 1000) / 1000;
-  const out: BenchResult = { name, unit: 'ms', value: round(value), baseline: baseline === null ? null : round(baseline), ratio: ratio === null ? null : round(ratio) };
+  const out: BenchResult = { id, name, unit: 'ms', value: round(value), baseline: baseline === null ? null : round(baseline), ratio: ratio === null ? null : round(ratio) };
   if (!target) return out;
   const measured = target.of === 'ratio' ? (ratio ?? Number.POSITIVE_INFINITY) : value;
   return { ...out, target: { of: target.of, max: target.max, met: measured <= target.max } };

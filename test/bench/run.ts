@@ -1,5 +1,5 @@
 // Runs in: `npm run bench`. Runs every test/bench/*.bench.ts (or those named on the command
-// line) and prints one JSON object: {"benchmarks":[{name, unit, value, baseline, ratio}]}.
+// line) and prints one JSON object: {"benchmarks":[{id, name, unit, value, baseline, ratio}]}.
 import { readdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';

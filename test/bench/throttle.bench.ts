@@ -23,7 +23,7 @@ export default async function (): Promise<BenchResult[]> {
       const slot = parseEnvelope(await readFile(path)).slots.find((s) => s.type === 'password');
       if (slot?.type === 'password') (await openPasswordSlot(slot, PASSWORD))?.fill(0);
     };
-    return [await compare('throttle: password check with the throttle vs without (cheapest KDF)', () => vault.verifyPassword(PASSWORD), bare, { runs: 41 })];
+    return [await compare('vault.throttled-password-check', 'throttle: password check with the throttle vs without (cheapest KDF)', () => vault.verifyPassword(PASSWORD), bare, { runs: 41 })];
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -46,6 +46,7 @@ export default async function (): Promise<BenchResult[]> {
 
   // Baseline: JSON.parse of the same plaintext, i.e. what reading the data costs unencrypted.
   const decrypt = await compare(
+    'vault.decrypt-10k',
     `vault: decrypt + parse ${ACCOUNTS} accounts (${(bytes.length / 1e6).toFixed(1)} MB, KDF excluded)`,
     () => decryptData(parseEnvelope(bytes), masterKey),
     () => JSON.parse(plainText),
@@ -57,7 +58,7 @@ export default async function (): Promise<BenchResult[]> {
   const salt = randomBytes(16);
   const kdfMs = await medianMs(async () => (await deriveKey(PASSWORD, salt, calibrated)).fill(0), { runs: 3, warmup: 1 });
   const floorMs = await medianMs(async () => (await deriveKey(PASSWORD, salt, KDF_FLOOR)).fill(0), { runs: 3, warmup: 0 });
-  const kdf = result(`vault: Argon2id unlock, calibrated (64 MiB, t=${calibrated.iterations}, p=4) vs floor t=3 (target about 500 ms)`, kdfMs, floorMs);
+  const kdf = result('vault.argon2id-unlock', `vault: Argon2id unlock, calibrated (64 MiB, t=${calibrated.iterations}, p=4) vs floor t=3 (target about 500 ms)`, kdfMs, floorMs);
 
   const dir = await mkdtemp(join(tmpdir(), 'authdesk-bench-'));
   try {
@@ -66,6 +67,7 @@ export default async function (): Promise<BenchResult[]> {
     await vault.mutate(() => data);
     let n = 0;
     const save = await compare(
+      'vault.save-10k',
       `vault: save ${ACCOUNTS} accounts after changing one (lock, change check, encrypt, temp + fsync + backup link + rename + dir fsync) vs writeFile + fsync`,
       // The most frequent real save: one account changes (an HOTP counter moves on).
       () => {
