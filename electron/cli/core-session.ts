@@ -28,6 +28,7 @@ export function cliCore(context: CommandContext): Core {
     keyProtector: null,
     clipboard: null,
     notifier: null,
+    dialogs: null,
   });
 }
 

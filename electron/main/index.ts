@@ -13,6 +13,7 @@ import { PromptBroker } from '../core/app/prompts.ts';
 import { defaultVaultPath } from '../core/platform/paths.ts';
 import { systemClock } from '../core/platform/ports.ts';
 import { settingsFile } from '../core/platform/settings-file.ts';
+import { electronDialogs } from './dialogs.ts';
 import { registerRouter, windowEmitters } from './ipc.ts';
 import { safeStorageKeyProtector } from './keychain.ts';
 import { powerMonitorEvents } from './power.ts';
@@ -69,6 +70,7 @@ if (!app.requestSingleInstanceLock()) {
     keyProtector: safeStorageKeyProtector,
     clipboard: null,
     notifier: null,
+    dialogs: electronDialogs(() => mainWindow),
   });
   connectEvents(core, prompts, windowEmitters(contract, () => mainWindow?.webContents ?? null));
   app.on('before-quit', () => core.dispose());

@@ -8,6 +8,7 @@ import { createCore, type Core, type CorePorts } from '../../electron/core/app/c
 import { PromptBroker } from '../../electron/core/app/prompts.ts';
 import { PRODUCT_NAME } from '../../electron/core/platform/paths.ts';
 import { systemClock } from '../../electron/core/platform/ports.ts';
+import { FakeDialogs } from './dialogs.ts';
 import { FakePower } from './power.ts';
 import { MemorySettingsStore } from './settings.ts';
 import { CHEAP_KDF } from './vault.ts';
@@ -17,18 +18,22 @@ export interface TestCore {
   readonly prompts: PromptBroker;
   readonly power: FakePower;
   readonly settings: MemorySettingsStore;
+  /** The file pickers, scripted by the test (pass dialogs: null for a host without them). */
+  readonly dialogs: FakeDialogs;
 }
 
 export function createTestCore(vaultPath: string, overrides: Partial<Omit<CorePorts, 'vaultPath' | 'prompt' | 'power' | 'settings'>> = {}): TestCore {
   const prompts = new PromptBroker();
   const power = new FakePower();
   const settings = new MemorySettingsStore();
+  const dialogs = new FakeDialogs();
   const core = createCore({
     app: { name: PRODUCT_NAME, version: packageJson.version, platform: process.platform },
     clock: systemClock,
     keyProtector: null,
     clipboard: null,
     notifier: null,
+    dialogs,
     kdf: CHEAP_KDF,
     ...overrides,
     vaultPath,
@@ -36,5 +41,5 @@ export function createTestCore(vaultPath: string, overrides: Partial<Omit<CorePo
     settings,
     prompt: prompts,
   });
-  return { core, prompts, power, settings };
+  return { core, prompts, power, settings, dialogs };
 }

@@ -8,7 +8,7 @@
 import { AccountsService } from '../accounts/accounts.ts';
 import { CodesService } from '../accounts/codes.ts';
 import type { VaultAccess } from '../accounts/vault-access.ts';
-import type { Clipboard, Clock, KeyProtector, Notifier, PowerEvents, Prompt, SettingsStore } from '../platform/ports.ts';
+import type { Clipboard, Clock, Dialogs, KeyProtector, Notifier, PowerEvents, Prompt, SettingsStore } from '../platform/ports.ts';
 import type { KdfParams } from '../vault/kdf.ts';
 import { VaultService } from '../vault/vault-service.ts';
 import { SettingsService } from './settings.ts';
@@ -20,7 +20,7 @@ export interface AppIdentity {
   readonly platform: NodeJS.Platform;
 }
 
-/** What a host gives the core. A port a host lacks is null (the CLI has no keychain, clipboard or notifications). */
+/** What a host gives the core. A port a host lacks is null (the CLI has no keychain, clipboard, notifications or dialogs). */
 export interface CorePorts {
   readonly app: AppIdentity;
   readonly vaultPath: string;
@@ -31,6 +31,8 @@ export interface CorePorts {
   readonly keyProtector: KeyProtector | null;
   readonly clipboard: Clipboard | null;
   readonly notifier: Notifier | null;
+  /** File and folder pickers; null in the CLI, which takes paths as arguments. */
+  readonly dialogs: Dialogs | null;
   /** Fixed Argon2id cost for new vaults instead of calibrating (tests, the preview). */
   readonly kdf?: KdfParams;
 }

@@ -59,6 +59,23 @@ export interface Clipboard {
   writeText(text: string, clearAfterMs: number): void;
 }
 
+/** A kind of file a dialog offers, e.g. { name: 'Images', extensions: ['png', 'jpg'] }. */
+export interface FileFilter {
+  readonly name: string;
+  readonly extensions: readonly string[];
+}
+
+/**
+ * The OS file and folder pickers (Electron's dialog in the app, a scripted fake in tests).
+ * Each settles with an absolute path, or null when the user cancels. The path stays in main:
+ * the window learns at most the file's name, so it never reads a file of secrets itself.
+ */
+export interface Dialogs {
+  openFile(options: { readonly title: string; readonly filters?: readonly FileFilter[] }): Promise<string | null>;
+  saveFile(options: { readonly title: string; readonly defaultName: string; readonly filters?: readonly FileFilter[] }): Promise<string | null>;
+  chooseFolder(options: { readonly title: string }): Promise<string | null>;
+}
+
 export type PowerEvent = 'suspend' | 'resume' | 'lock-screen' | 'unlock-screen';
 
 export interface PowerEvents {

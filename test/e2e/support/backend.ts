@@ -14,6 +14,7 @@ import { createEmitters } from '../../../electron/core/api/spec.ts';
 import type { Core } from '../../../electron/core/app/core.ts';
 import type { KeyProtector } from '../../../electron/core/platform/ports.ts';
 import { createTestCore } from '../../support/core.ts';
+import type { FakeDialogs } from '../../support/dialogs.ts';
 
 export interface BackendOptions {
   /** The OS keychain as the app would see it; a browser has none, so the default is null. */
@@ -23,18 +24,21 @@ export interface BackendOptions {
 export interface Backend {
   readonly core: Core;
   readonly vaultPath: string;
+  /** The file pickers main would open, answered by the test (or the preview's scripted answers). */
+  readonly dialogs: FakeDialogs;
   /** The router the page's calls go to, trusting only the given origin, as main trusts app://authdesk. */
   router(trustedOrigin: string): Router;
   close(): void;
 }
 
 export function createBackend(vaultPath: string, send: (channel: string, payload: unknown) => void, options: BackendOptions = {}): Backend {
-  const { core, prompts } = createTestCore(vaultPath, { keyProtector: options.keyProtector ?? null });
+  const { core, prompts, dialogs } = createTestCore(vaultPath, { keyProtector: options.keyProtector ?? null });
   const disconnect = connectEvents(core, prompts, createEmitters(contract, send));
   const handlers = createHandlers(core, prompts);
   return {
     core,
     vaultPath,
+    dialogs,
     router: (trustedOrigin) =>
       createRouter(contract, handlers, {
         isTrustedSender: (url) => isTrustedSender(url, trustedOrigin),

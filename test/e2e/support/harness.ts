@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { VAULT_FILE_NAME } from '../../../electron/core/platform/paths.ts';
 import type { Core } from '../../../electron/core/app/core.ts';
+import type { FakeDialogs } from '../../support/dialogs.ts';
 import { createBackend, type BackendOptions } from './backend.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.ts';
 import { ensureRendererBuilt } from './renderer-build.ts';
@@ -27,6 +28,8 @@ export interface Harness {
   /** The core behind the page, built by createCore as main builds it. */
   readonly core: Core;
   readonly vaultPath: string;
+  /** The OS file pickers: queue the user's answer before the click that opens one. */
+  readonly dialogs: FakeDialogs;
   /** Pushes an event to every page, as main's emitters will. */
   emit(channel: string, payload: unknown): Promise<void>;
   close(): Promise<void>;
@@ -62,6 +65,7 @@ export async function startHarness(options: BackendOptions = {}): Promise<Harnes
     foreignUrl: `${foreign.origin}/`,
     core: backend.core,
     vaultPath: backend.vaultPath,
+    dialogs: backend.dialogs,
     async emit(channel, payload) {
       await Promise.all(
         context.pages().map((open) =>

@@ -276,9 +276,27 @@ const safeStorage = named('safeStorage', {
 });
 
 const powerMonitor = named('powerMonitor', new EventEmitter());
+
+/** What the user picks in the next file dialog: paths, or null to cancel; queued by the test. */
+const dialogAnswers: (string | null)[] = [];
+function pick(kind: string): string | null {
+  const next = dialogAnswers.shift();
+  if (next === undefined) throw new Error(`electron stand-in: main opened dialog.${kind} but the test queued no answer`);
+  return next;
+}
+const dialog = named('dialog', {
+  showOpenDialog: async (..._args: unknown[]) => {
+    const path = pick('showOpenDialog');
+    return { canceled: path === null, filePaths: path === null ? [] : [path] };
+  },
+  showSaveDialog: async (..._args: unknown[]) => {
+    const path = pick('showSaveDialog');
+    return { canceled: path === null, filePath: path ?? '' };
+  },
+});
 const shell = named('shell', { openExternal: (_url: string) => Promise.resolve() });
 
-const implemented: Readonly<Record<string, object>> = { app, BrowserWindow: named('BrowserWindow', BrowserWindow), ipcMain, powerMonitor, protocol, safeStorage, session, shell };
+const implemented: Readonly<Record<string, object>> = { app, BrowserWindow: named('BrowserWindow', BrowserWindow), dialog, ipcMain, powerMonitor, protocol, safeStorage, session, shell };
 
 /** The 'electron' module as main imports it (register.ts exports each API name from it). */
 export const electron = new Proxy(
@@ -340,4 +358,6 @@ export const standin = {
     return handler(seenByMain(named('IpcMainInvokeEvent', { senderFrame })), ...args);
   },
   powerMonitor,
+  /** The user's next answers to main's file dialogs, in order: a path, or null for Cancel. */
+  dialogAnswers,
 };

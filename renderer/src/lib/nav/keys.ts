@@ -1,0 +1,34 @@
+// Runs in: renderer.
+//
+// Note (the keys table): every keyboard path in the window, in one table. The shortcuts
+// dialog lists it, so a key that is added here is a key users can find. Each area adds its
+// rows where its keys work; a handler that reacts to a key missing from this table is a bug.
+import { LOCK_HINT, SEARCH_KEY, shortcutHint } from './shortcuts.ts';
+import { SCREENS } from './screens.ts';
+
+export interface KeyRow {
+  /** As shown to the user, e.g. "Ctrl 1", "/", "Enter". */
+  readonly keys: string;
+  readonly does: string;
+}
+
+export interface KeyArea {
+  /** Where these keys work: "Anywhere", "Codes", "Add account"... */
+  readonly where: string;
+  readonly rows: readonly KeyRow[];
+}
+
+export const KEY_AREAS: readonly KeyArea[] = [
+  {
+    where: 'Anywhere',
+    rows: [
+      ...SCREENS.map((screen, index) => ({ keys: shortcutHint(index), does: `Go to ${screen.label}` })),
+      { keys: LOCK_HINT, does: 'Lock the vault' },
+      { keys: 'Tab, Shift Tab', does: 'Move between controls' },
+    ],
+  },
+  {
+    where: 'Codes',
+    rows: [{ keys: SEARCH_KEY, does: 'Search accounts' }],
+  },
+];
