@@ -54,9 +54,12 @@ export interface Notifier {
   notify(title: string, body: string): void;
 }
 
+/** The system clipboard (Electron's clipboard in main). Timing rules (clear after N seconds, on lock) live in core. */
 export interface Clipboard {
-  /** Writes text and clears it after clearAfterMs unless something else was copied since. */
-  writeText(text: string, clearAfterMs: number): void;
+  readText(): string;
+  writeText(text: string): void;
+  /** The image on the clipboard as PNG bytes, or null when it holds none. */
+  readImage(): Uint8Array | null;
 }
 
 /** A kind of file a dialog offers, e.g. { name: 'Images', extensions: ['png', 'jpg'] }. */
