@@ -13,6 +13,7 @@ import { PromptBroker } from '../core/app/prompts.ts';
 import { defaultVaultPath } from '../core/platform/paths.ts';
 import { systemClock } from '../core/platform/ports.ts';
 import { settingsFile } from '../core/platform/settings-file.ts';
+import { electronClipboard } from './clipboard.ts';
 import { electronDialogs } from './dialogs.ts';
 import { registerRouter, windowEmitters } from './ipc.ts';
 import { safeStorageKeyProtector } from './keychain.ts';
@@ -58,8 +59,7 @@ if (!app.requestSingleInstanceLock()) {
 
   const userData = app.getPath('userData');
   const prompts = new PromptBroker();
-  // Clipboard and notifications stay null until the features that use them land (codes
-  // copying, approvals): a port nothing calls would be code nobody tests.
+  // Notifications stay null until approvals land: a port nothing calls would be code nobody tests.
   const core = createCore({
     app: { name: app.getName(), version: app.getVersion(), platform: process.platform },
     vaultPath: defaultVaultPath(userData),
@@ -68,7 +68,7 @@ if (!app.requestSingleInstanceLock()) {
     settings: settingsFile(userData),
     prompt: prompts,
     keyProtector: safeStorageKeyProtector,
-    clipboard: null,
+    clipboard: electronClipboard,
     notifier: null,
     dialogs: electronDialogs(() => mainWindow),
   });

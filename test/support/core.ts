@@ -8,6 +8,7 @@ import { createCore, type Core, type CorePorts } from '../../electron/core/app/c
 import { PromptBroker } from '../../electron/core/app/prompts.ts';
 import { PRODUCT_NAME } from '../../electron/core/platform/paths.ts';
 import { systemClock } from '../../electron/core/platform/ports.ts';
+import { FakeClipboard } from './clipboard.ts';
 import { FakeDialogs } from './dialogs.ts';
 import { FakePower } from './power.ts';
 import { MemorySettingsStore } from './settings.ts';
@@ -20,6 +21,8 @@ export interface TestCore {
   readonly settings: MemorySettingsStore;
   /** The file pickers, scripted by the test (pass dialogs: null for a host without them). */
   readonly dialogs: FakeDialogs;
+  /** The system clipboard, in memory (pass clipboard: null for a host without one). */
+  readonly clipboard: FakeClipboard;
 }
 
 export function createTestCore(vaultPath: string, overrides: Partial<Omit<CorePorts, 'vaultPath' | 'prompt' | 'power' | 'settings'>> = {}): TestCore {
@@ -27,11 +30,12 @@ export function createTestCore(vaultPath: string, overrides: Partial<Omit<CorePo
   const power = new FakePower();
   const settings = new MemorySettingsStore();
   const dialogs = new FakeDialogs();
+  const clipboard = new FakeClipboard();
   const core = createCore({
     app: { name: PRODUCT_NAME, version: packageJson.version, platform: process.platform },
     clock: systemClock,
     keyProtector: null,
-    clipboard: null,
+    clipboard,
     notifier: null,
     dialogs,
     kdf: CHEAP_KDF,
@@ -41,5 +45,5 @@ export function createTestCore(vaultPath: string, overrides: Partial<Omit<CorePo
     settings,
     prompt: prompts,
   });
-  return { core, prompts, power, settings, dialogs };
+  return { core, prompts, power, settings, dialogs, clipboard };
 }

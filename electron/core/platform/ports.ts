@@ -56,10 +56,10 @@ export interface Notifier {
 
 /** The system clipboard (Electron's clipboard in main). Timing rules (clear after N seconds, on lock) live in core. */
 export interface Clipboard {
-  readText(): string;
-  writeText(text: string): void;
+  readText(): Promise<string>;
+  writeText(text: string): Promise<void>;
   /** The image on the clipboard as PNG bytes, or null when it holds none. */
-  readImage(): Uint8Array | null;
+  readImage(): Promise<Uint8Array | null>;
 }
 
 /** A kind of file a dialog offers, e.g. { name: 'Images', extensions: ['png', 'jpg'] }. */

@@ -14,6 +14,7 @@ import { createEmitters } from '../../../electron/core/api/spec.ts';
 import type { Core } from '../../../electron/core/app/core.ts';
 import type { KeyProtector } from '../../../electron/core/platform/ports.ts';
 import { createTestCore } from '../../support/core.ts';
+import type { FakeClipboard } from '../../support/clipboard.ts';
 import type { FakeDialogs } from '../../support/dialogs.ts';
 
 export interface BackendOptions {
@@ -26,19 +27,22 @@ export interface Backend {
   readonly vaultPath: string;
   /** The file pickers main would open, answered by the test (or the preview's scripted answers). */
   readonly dialogs: FakeDialogs;
+  /** The system clipboard main would use; a test can copy "from another app" into it. */
+  readonly clipboard: FakeClipboard;
   /** The router the page's calls go to, trusting only the given origin, as main trusts app://authdesk. */
   router(trustedOrigin: string): Router;
   close(): void;
 }
 
 export function createBackend(vaultPath: string, send: (channel: string, payload: unknown) => void, options: BackendOptions = {}): Backend {
-  const { core, prompts, dialogs } = createTestCore(vaultPath, { keyProtector: options.keyProtector ?? null });
+  const { core, prompts, dialogs, clipboard } = createTestCore(vaultPath, { keyProtector: options.keyProtector ?? null });
   const disconnect = connectEvents(core, prompts, createEmitters(contract, send));
   const handlers = createHandlers(core, prompts);
   return {
     core,
     vaultPath,
     dialogs,
+    clipboard,
     router: (trustedOrigin) =>
       createRouter(contract, handlers, {
         isTrustedSender: (url) => isTrustedSender(url, trustedOrigin),

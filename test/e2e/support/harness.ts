@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { VAULT_FILE_NAME } from '../../../electron/core/platform/paths.ts';
 import type { Core } from '../../../electron/core/app/core.ts';
+import type { FakeClipboard } from '../../support/clipboard.ts';
 import type { FakeDialogs } from '../../support/dialogs.ts';
 import { createBackend, type BackendOptions } from './backend.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.ts';
@@ -30,6 +31,8 @@ export interface Harness {
   readonly vaultPath: string;
   /** The OS file pickers: queue the user's answer before the click that opens one. */
   readonly dialogs: FakeDialogs;
+  /** The system clipboard main writes codes to and reads pasted images from. */
+  readonly clipboard: FakeClipboard;
   /** Pushes an event to every page, as main's emitters will. */
   emit(channel: string, payload: unknown): Promise<void>;
   close(): Promise<void>;
@@ -66,6 +69,7 @@ export async function startHarness(options: BackendOptions = {}): Promise<Harnes
     core: backend.core,
     vaultPath: backend.vaultPath,
     dialogs: backend.dialogs,
+    clipboard: backend.clipboard,
     async emit(channel, payload) {
       await Promise.all(
         context.pages().map((open) =>

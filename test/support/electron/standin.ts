@@ -277,6 +277,24 @@ const safeStorage = named('safeStorage', {
 
 const powerMonitor = named('powerMonitor', new EventEmitter());
 
+/** The system clipboard as Electron's clipboard module shows it; tests read and change it. */
+const clipboardState = { text: '', image: null as Uint8Array | null };
+const clipboard = named('clipboard', {
+  readText: async () => clipboardState.text,
+  writeText: async (text: string) => {
+    clipboardState.text = text;
+    clipboardState.image = null;
+  },
+  // Electron 45's clipboard.read(): one item carrying each MIME type the clipboard holds.
+  read: async () => {
+    const png = clipboardState.image;
+    const types = [...(clipboardState.text === '' ? [] : ['text/plain']), ...(png === null ? [] : ['image/png'])];
+    return types.length === 0
+      ? []
+      : [named('ClipboardItem', { types, getType: async (type: string) => (type === 'image/png' && png ? new Blob([Buffer.from(png)], { type }) : new Blob([clipboardState.text], { type })) })];
+  },
+});
+
 /** What the user picks in the next file dialog: paths, or null to cancel; queued by the test. */
 const dialogAnswers: (string | null)[] = [];
 function pick(kind: string): string | null {
@@ -296,7 +314,7 @@ const dialog = named('dialog', {
 });
 const shell = named('shell', { openExternal: (_url: string) => Promise.resolve() });
 
-const implemented: Readonly<Record<string, object>> = { app, BrowserWindow: named('BrowserWindow', BrowserWindow), dialog, ipcMain, powerMonitor, protocol, safeStorage, session, shell };
+const implemented: Readonly<Record<string, object>> = { app, BrowserWindow: named('BrowserWindow', BrowserWindow), clipboard, dialog, ipcMain, powerMonitor, protocol, safeStorage, session, shell };
 
 /** The 'electron' module as main imports it (register.ts exports each API name from it). */
 export const electron = new Proxy(
@@ -358,6 +376,8 @@ export const standin = {
     return handler(seenByMain(named('IpcMainInvokeEvent', { senderFrame })), ...args);
   },
   powerMonitor,
+  /** The system clipboard: what main wrote, or what "another app" put there. */
+  clipboard: clipboardState,
   /** The user's next answers to main's file dialogs, in order: a path, or null for Cancel. */
   dialogAnswers,
 };
