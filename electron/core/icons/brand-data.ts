@@ -4,6 +4,7 @@
 // path and the other names it goes by. Bundled on its own (dist/main/brand-icons.mjs), so
 // main starts without parsing its 5 MB, and the window only ever receives the few paths it shows.
 import * as simpleIcons from 'simple-icons';
+import type { SimpleIcon } from 'simple-icons';
 import data from 'simple-icons/icons.json' with { type: 'json' };
 
 export interface BrandRecord {
@@ -31,7 +32,9 @@ const aliases = new Map((data as readonly DataEntry[]).map((entry) => [
   [...(entry.aliases?.aka ?? []), ...(entry.aliases?.dup ?? []).map((d) => d.title), ...Object.values(entry.aliases?.loc ?? {})],
 ]));
 
-export const BRANDS: readonly BrandRecord[] = Object.values(simpleIcons).map((icon) => ({
+const isIcon = (value: unknown): value is SimpleIcon => typeof value === 'object' && value !== null && 'slug' in value && 'path' in value;
+
+export const BRANDS: readonly BrandRecord[] = Object.values(simpleIcons).filter(isIcon).map((icon) => ({
   slug: icon.slug,
   title: icon.title,
   hex: icon.hex,

@@ -3,11 +3,11 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { test } from 'node:test';
-import { PNG } from 'pngjs';
 import QRCode from 'qrcode';
 import { decodeQrCodes } from '../../../electron/core/qr/decode.ts';
 import { checkImage, MAX_IMAGE_BYTES } from '../../../electron/core/qr/image-size.ts';
 import { DARK_MODE, SCREEN_PHOTO, SCREENSHOT_THREE } from '../../fixtures/qr/links.ts';
+import { drawPng } from '../../support/png.ts';
 
 const fixture = (name: string) => readFile(new URL(`../../fixtures/qr/${name}`, import.meta.url));
 
@@ -36,33 +36,24 @@ test('a code rotated a quarter turn is found', async () => {
   const n = modules.size;
   const scale = 4;
   const side = (n + 8) * scale;
-  const png = new PNG({ width: side, height: side });
-  png.data.fill(255);
-  for (let y = 0; y < n; y++) {
-    for (let x = 0; x < n; x++) {
-      if (!modules.get(n - 1 - x, y)) continue;
-      for (let dy = 0; dy < scale; dy++) {
-        for (let dx = 0; dx < scale; dx++) {
-          const at = (((y + 4) * scale + dy) * side + (x + 4) * scale + dx) * 4;
-          png.data.fill(0, at, at + 3);
-        }
-      }
-    }
-  }
-  assert.deepEqual(await decodeQrCodes(PNG.sync.write(png)), [SCREENSHOT_THREE[0]]);
+  // Module (x, y) drawn where (y, n - 1 - x) belongs: the code turned by 90°.
+  const png = drawPng(side, side, (px, py) => {
+    const x = Math.floor(px / scale) - 4;
+    const y = Math.floor(py / scale) - 4;
+    return x >= 0 && y >= 0 && x < n && y < n && Boolean(modules.get(n - 1 - x, y));
+  });
+  assert.deepEqual(await decodeQrCodes(png), [SCREENSHOT_THREE[0]]);
 });
 
 test('a picture without a code says so', async () => {
-  const blank = new PNG({ width: 200, height: 100 });
-  blank.data.fill(255);
-  await assert.rejects(decodeQrCodes(PNG.sync.write(blank)), rejectsWith('QR_NOT_FOUND', /No QR code was found/));
+  await assert.rejects(decodeQrCodes(drawPng(200, 100, () => false)), rejectsWith('QR_NOT_FOUND', /No QR code was found/));
 });
 
 test('bounds: size from the header alone; too many pixels, too many bytes and other formats are refused before decoding', async () => {
   assert.deepEqual(checkImage(await fixture('screenshot-three.png')), { format: 'png', width: 1920, height: 1080 });
   assert.deepEqual(checkImage(await fixture('screen-photo.jpg')), { format: 'jpeg', width: 1280, height: 960 });
   // A tiny file whose header claims 100,000 × 100,000 pixels (a decompression bomb).
-  const bomb = Buffer.from(PNG.sync.write(new PNG({ width: 1, height: 1 })));
+  const bomb = drawPng(1, 1, () => false);
   bomb.writeUInt32BE(100_000, 16);
   bomb.writeUInt32BE(100_000, 20);
   await assert.rejects(decodeQrCodes(bomb), rejectsWith('IMAGE_TOO_LARGE', /100000 × 100000 pixels/));
@@ -73,7 +64,7 @@ test('bounds: size from the header alone; too many pixels, too many bytes and ot
 });
 
 test('a PNG whose header is right but whose pixels are garbage is refused, not crashed on', async () => {
-  const png = Buffer.from(PNG.sync.write(new PNG({ width: 64, height: 64 })));
+  const png = drawPng(64, 64, () => false);
   png.fill(0x5a, 40);
   await assert.rejects(decodeQrCodes(png), (error: unknown) => ['IMAGE_UNSUPPORTED', 'QR_NOT_FOUND'].includes((error as { code?: string }).code ?? ''));
 });
