@@ -5,8 +5,9 @@
 // domain when there is no issuer ("me@github.com"). Case, spaces and punctuation are ignored.
 // A stored icon value is a brand slug, a picture (data: URL), LETTER_ICON, or null (automatic).
 //
-// Note (brand file): run from source the table is brand-data.ts; bundled it is brand-icons.mjs
-// beside main's bundle (scripts/build.ts builds it). Change together with scripts/build.ts.
+// Note (brand file): the table is imported on first use. Run from source that is brand-data.ts;
+// in main's bundle scripts/build.ts points this import at brand-icons.mjs, built beside it, so
+// the 5 MB set is parsed only when the window asks. Change together with scripts/build.ts.
 import type { BrandRecord } from './brand-data.ts';
 
 /** The stored icon value that means "the letter avatar, never a brand" (not a simple-icons slug: those have no dot). */
@@ -33,8 +34,6 @@ interface Table {
   readonly all: readonly BrandRecord[];
 }
 
-const BRAND_MODULE = import.meta.url.endsWith('.ts') ? './brand-data.ts' : './brand-icons.mjs';
-
 let table: Promise<Table> | undefined;
 
 /** Lower case letters and digits only: "Proton Mail", "proton-mail" and "ProtonMail" meet. */
@@ -43,7 +42,7 @@ export function normalise(text: string): string {
 }
 
 function load(): Promise<Table> {
-  table ??= (import(BRAND_MODULE) as Promise<{ BRANDS: readonly BrandRecord[] }>).then(({ BRANDS }) => {
+  table ??= import('./brand-data.ts').then(({ BRANDS }) => {
     const byName = new Map<string, BrandRecord>();
     for (const brand of BRANDS) byName.set(normalise(brand.title), brand);
     for (const brand of BRANDS) {
