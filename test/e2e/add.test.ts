@@ -3,23 +3,20 @@
 // a screen), a pasted link, a Google export link, fields typed by hand, a hostile picture; the
 // preview before anything is saved; brand icons. Screenshots of each dialog in both themes.
 import assert from 'node:assert/strict';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
 import { GITHUB, MIGRATION, SCREEN_PHOTO } from '../fixtures/qr/links.ts';
 import { drawPng } from '../support/png.ts';
-import { assertNoAxeViolations } from './support/axe.ts';
+import { lookAt, previewRows, startWithOpenVault } from './support/add-flow.ts';
 import { chromiumSkipReason } from './support/chromium.ts';
 import { dropFile } from './support/drop.ts';
-import { startHarness, type Harness } from './support/harness.ts';
+import type { Harness } from './support/harness.ts';
 
 const skip = chromiumSkipReason();
-const PASSWORD = 'plum orbit lantern 42';
 const FIXTURES = join(import.meta.dirname, '../fixtures/qr');
-const ARTIFACTS = join(import.meta.dirname, 'artifacts');
-const SCHEMES = ['light', 'dark'] as const;
 
 describe('adding accounts from the window', () => {
   let harness: Harness;
@@ -28,13 +25,9 @@ describe('adding accounts from the window', () => {
 
   before(async () => {
     if (skip) return;
-    harness = await startHarness();
+    harness = await startWithOpenVault();
     page = harness.page;
     scratch = await mkdtemp(join(tmpdir(), 'authdesk-add-'));
-    await mkdir(ARTIFACTS, { recursive: true });
-    await harness.core.vault.create(PASSWORD);
-    await page.reload();
-    await page.getByRole('button', { name: 'Add account' }).waitFor();
   });
 
   after(async () => {
@@ -44,17 +37,8 @@ describe('adding accounts from the window', () => {
 
   const dialog = () => page.getByRole('dialog');
   const issuers = () => harness.core.accounts.list().map((a) => a.issuer).sort();
-  const rows = (within: Locator) => within.getByRole('list', { name: 'Accounts found' }).getByRole('listitem');
+  const rows = previewRows;
 
-  /** Each dialog state, checked by axe and saved as a screenshot, in both themes. */
-  async function lookAt(name: string): Promise<void> {
-    for (const scheme of SCHEMES) {
-      await page.emulateMedia({ colorScheme: scheme });
-      await assertNoAxeViolations(page, `${name} (${scheme})`);
-      await page.screenshot({ path: join(ARTIFACTS, `${name}-${scheme}.png`) });
-    }
-    await page.emulateMedia({ colorScheme: 'light' });
-  }
 
   async function openAdd(item: string): Promise<Locator> {
     await page.getByRole('button', { name: 'Add account' }).click();
@@ -82,7 +66,7 @@ describe('adding accounts from the window', () => {
     assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Paste or type a link…');
     await page.keyboard.press('End');
     assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Import from another app…');
-    await lookAt('add-menu');
+    await lookAt(page, 'add-menu');
     await page.keyboard.press('Escape');
     assert.equal(await page.getByRole('menu').count(), 0);
     assert.equal(await page.evaluate(() => document.activeElement?.textContent?.trim()), '+ Add account', 'focus returns to the button');
@@ -106,7 +90,7 @@ describe('adding accounts from the window', () => {
     const github = rows(add).filter({ hasText: 'GitHub' });
     await github.locator('[data-brand="github"] path').waitFor();
     assert.equal(await rows(add).filter({ hasText: 'Tinyco' }).locator('.letter').innerText(), 'T');
-    await lookAt('add-preview');
+    await lookAt(page, 'add-preview');
     assert.equal(await confirmAndClose(/Add 3 accounts/), 'Added 3 accounts.');
     assert.deepEqual(issuers(), ['GitHub', 'Mozilla', 'Tinyco']);
   });
@@ -173,7 +157,7 @@ describe('adding accounts from the window', () => {
     await add.getByRole('button', { name: 'Preview' }).click();
     assert.match(await add.innerText(), /Give the account an issuer or a name/);
     assert.equal(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.labels?.[0]?.textContent), 'Issuer', 'focus goes to the first field to fix');
-    await lookAt('add-manual');
+    await lookAt(page, 'add-manual');
     await add.getByLabel('Issuer').fill('Typed Inc');
     await secret.fill('jbsw y3dp ehpk 3pxq');
     await add.getByLabel('Digits').fill('8');

@@ -3,23 +3,20 @@
 // password and then the right one, the preview and the commit; a backup dropped on the window;
 // duplicates skipped; the icon an Aegis export carries; progress on a big file; a bad file.
 import assert from 'node:assert/strict';
-import { mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { otpParams } from '../../electron/core/otp/entry.ts';
 import { exportAegis } from '../../electron/core/transfer/index.ts';
 import { drawPng } from '../support/png.ts';
-import { assertNoAxeViolations } from './support/axe.ts';
+import { lookAt, previewRows, startWithOpenVault } from './support/add-flow.ts';
 import { chromiumSkipReason } from './support/chromium.ts';
 import { dropFile } from './support/drop.ts';
-import { startHarness, type Harness } from './support/harness.ts';
+import type { Harness } from './support/harness.ts';
 
 const skip = chromiumSkipReason();
-const PASSWORD = 'plum orbit lantern 42';
 const AEGIS_ENCRYPTED = join(import.meta.dirname, '../../../shared/aegis-fixtures/importers/aegis_encrypted.json');
-const ARTIFACTS = join(import.meta.dirname, 'artifacts');
-const SCHEMES = ['light', 'dark'] as const;
 
 describe('importing from another app in the window', () => {
   let harness: Harness;
@@ -27,12 +24,8 @@ describe('importing from another app in the window', () => {
 
   before(async () => {
     if (skip) return;
-    harness = await startHarness();
+    harness = await startWithOpenVault();
     page = harness.page;
-    await mkdir(ARTIFACTS, { recursive: true });
-    await harness.core.vault.create(PASSWORD);
-    await page.reload();
-    await page.getByRole('button', { name: 'Add account' }).waitFor();
   });
 
   after(async () => {
@@ -40,16 +33,8 @@ describe('importing from another app in the window', () => {
   });
 
   const dialog = () => page.getByRole('dialog');
-  const rows = (within: Locator) => within.getByRole('list', { name: 'Accounts found' }).getByRole('listitem');
+  const rows = previewRows;
 
-  async function lookAt(name: string): Promise<void> {
-    for (const scheme of SCHEMES) {
-      await page.emulateMedia({ colorScheme: scheme });
-      await assertNoAxeViolations(page, `${name} (${scheme})`);
-      await page.screenshot({ path: join(ARTIFACTS, `${name}-${scheme}.png`) });
-    }
-    await page.emulateMedia({ colorScheme: 'light' });
-  }
 
   test('an encrypted Aegis export: its password is asked, a wrong one is refused and may be retried, the preview lists it all, confirm imports', { skip }, async () => {
     harness.dialogs.answer('openFile', AEGIS_ENCRYPTED);
@@ -60,7 +45,7 @@ describe('importing from another app in the window', () => {
     assert.match(await dialog().innerText(), /aegis_encrypted\.json is an Aegis vault, sealed with a password/);
     const field = dialog().getByLabel('Backup password');
     assert.equal(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.labels?.[0]?.textContent), 'Backup password');
-    await lookAt('import-password');
+    await lookAt(page, 'import-password');
 
     await field.fill('not the password');
     await field.press('Enter');
@@ -78,7 +63,7 @@ describe('importing from another app in the window', () => {
     assert.ok(count >= 7, `the Aegis test vault holds its 7 vectors (${count})`);
     assert.match(await dialog().getByRole('status').first().innerText(), new RegExp(`${count} accounts to add\\.\\s+From aegis_encrypted\\.json, read as an Aegis vault\\.`));
     assert.equal(harness.core.accounts.list().length, 0, 'nothing imported before confirming');
-    await lookAt('import-preview');
+    await lookAt(page, 'import-preview');
 
     await dialog().getByRole('button', { name: `Import ${count} accounts` }).click();
     await dialog().getByText(`Added ${count} accounts.`).waitFor();

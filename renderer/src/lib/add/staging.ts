@@ -1,31 +1,5 @@
-// Runs in: renderer.
-//
-// The steps both dialogs share: a staging call settled into what the dialog shows next, the
-// commit that saves it, and the word for each step of a big import's progress.
+// Runs in: renderer. The words the add and import dialogs use for a commit and for progress.
 import type { CommitResult, StageProgress } from '../../../../electron/core/api/types.ts';
-import type { Result } from '../../../../electron/core/api/spec.ts';
-import type { WireError } from '../../../../electron/core/errors.ts';
-import { settle } from '../bridge.ts';
-import { ACCOUNTS_ADDED } from './add-flow.svelte.ts';
-
-/** Runs a staging call; an error comes back as the WireError to show. */
-export async function stage<T>(call: () => Promise<Result<T>>): Promise<{ value: T } | { error: WireError }> {
-  const result = await settle(call);
-  if (result.status === 'ready') return { value: result.value };
-  return { error: result.status === 'error' ? result.error : { code: 'INTERNAL', message: 'Nothing was read.' } };
-}
-
-/** Saves a staging; tells the page accounts were added. */
-export async function commit(id: string): Promise<{ value: CommitResult } | { error: WireError }> {
-  const result = await stage(() => window.authdesk.transfer.commitStaged({ id }));
-  if ('value' in result && result.value.added > 0) window.dispatchEvent(new CustomEvent(ACCOUNTS_ADDED));
-  return result;
-}
-
-/** Forgets a staging the user walked away from; main drops it on its own too (expiry, lock). */
-export function discard(id: string | undefined): void {
-  if (id !== undefined) void window.authdesk.transfer.discardStaged({ id }).catch(() => undefined);
-}
 
 export function doneMessage({ added, skipped }: CommitResult): string {
   const accounts = `${added.toLocaleString()} ${added === 1 ? 'account' : 'accounts'}`;
