@@ -57,6 +57,10 @@ test('bounds: size from the header alone; too many pixels, too many bytes and ot
   bomb.writeUInt32BE(100_000, 16);
   bomb.writeUInt32BE(100_000, 20);
   await assert.rejects(decodeQrCodes(bomb), rejectsWith('IMAGE_TOO_LARGE', /100000 × 100000 pixels/));
+  // Each side allowed, the area not: 64 megapixels.
+  bomb.writeUInt32BE(8000, 16);
+  bomb.writeUInt32BE(8000, 20);
+  await assert.rejects(decodeQrCodes(bomb), rejectsWith('IMAGE_TOO_LARGE', /8000 × 8000 pixels, more than the 50 megapixels/));
   const huge = new Uint8Array(MAX_IMAGE_BYTES + 1);
   await assert.rejects(decodeQrCodes(huge), rejectsWith('IMAGE_TOO_LARGE', /larger than 20 MB/));
   await assert.rejects(decodeQrCodes(Buffer.from('GIF89a not today')), rejectsWith('IMAGE_UNSUPPORTED', /not a PNG or JPEG/));
