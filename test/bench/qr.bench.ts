@@ -6,10 +6,13 @@
 // jsQR's time includes decoding the PNG (pngjs), as zxing-wasm's does. The name says how many
 // codes each found: jsQR reads one code a picture at most.
 import { readFile } from 'node:fs/promises';
-import jsQR from 'jsqr';
+import jsQrModule from 'jsqr';
 import { decodeQrCodes } from '../../electron/core/qr/decode.ts';
 import { PNG } from '../support/png.ts';
 import { compare, type BenchResult } from './measure.ts';
+
+// jsQR is CommonJS whose typings declare an ES default export: the function is its `default`.
+const jsQR = jsQrModule.default;
 
 export default async function (): Promise<BenchResult[]> {
   const bytes = await readFile(new URL('../fixtures/qr/screenshot-three.png', import.meta.url));
