@@ -41,7 +41,7 @@ export default ts.config(
         {
           layers: [
             ['errors', 'platform'],
-            ['otp'],
+            ['otp', 'qr', 'icons'],
             ['vault'],
             ['accounts', 'transfer'],
             ['providers'],

@@ -8,6 +8,8 @@ import type { KeychainInfo } from '../platform/ports.ts';
 
 export type { AccountCode } from '../accounts/codes.ts';
 export type { PromptEvent, Question } from '../app/prompts.ts';
+export type { CommitResult, ManualFields, ManualRules, RefusedItem, Staged, StagedItem, StagedLocked, StagedPreview, StageProgress } from '../app/staging.ts';
+export type { BrandIcon } from '../icons/brands.ts';
 export type { Settings } from '../app/settings.ts';
 export type { KeychainBackend, KeychainInfo } from '../platform/ports.ts';
 export type { VaultState, VaultStatus } from '../vault/status.ts';

@@ -12,6 +12,7 @@ import type { Clipboard, Clock, Dialogs, KeyProtector, Notifier, PowerEvents, Pr
 import type { KdfParams } from '../vault/kdf.ts';
 import { VaultService } from '../vault/vault-service.ts';
 import { SettingsService } from './settings.ts';
+import { StagingService } from './staging.ts';
 import { TransferService } from './transfer.ts';
 
 export interface AppIdentity {
@@ -43,6 +44,8 @@ export interface Core {
   readonly accounts: AccountsService;
   readonly codes: CodesService;
   readonly transfer: TransferService;
+  /** Accounts read and previewed, waiting for the user to confirm (the add and import dialogs). */
+  readonly staging: StagingService;
   readonly settings: SettingsService;
   /** Locks the vault and stops every timer and listener the core started. */
   dispose(): void;
@@ -64,10 +67,15 @@ export function createCore(ports: CorePorts): Core {
   };
   const accounts = new AccountsService(unlocked, ports.clock);
   const codes = new CodesService(unlocked, ports.clock);
+  const staging = new StagingService({ accounts, clock: ports.clock, dialogs: ports.dialogs, clipboard: ports.clipboard });
   const stops = [
     // Cached HMAC keys are derived from seeds: they go when the vault locks.
     vault.onStatus((status) => {
       if (status.state !== 'unlocked') codes.clear();
+    }),
+    // Staged seeds waiting for a confirmation go too (staging.ts, Note staged secrets).
+    vault.onStatus((status) => {
+      if (status.state !== 'unlocked') staging.discardAll();
     }),
     settings.onChange((changed) => vault.setIdleMinutes(changed.autoLockMinutes)),
   ];
@@ -77,9 +85,11 @@ export function createCore(ports: CorePorts): Core {
     accounts,
     codes,
     transfer: new TransferService(vault, accounts),
+    staging,
     settings,
     dispose() {
       for (const stop of stops) stop();
+      staging.discardAll();
       vault.dispose();
     },
   };

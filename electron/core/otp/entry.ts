@@ -16,9 +16,9 @@ export interface OtpEntry {
 export const OTP_TYPES: readonly OtpType[] = ['totp', 'hotp', 'steam'];
 export const OTP_ALGORITHMS: readonly OtpAlgorithm[] = ['SHA1', 'SHA256', 'SHA512'];
 export const DEFAULT_PERIOD = 30;
-const STEAM_DIGITS = 5;
-const MIN_DIGITS = 6;
-const MAX_DIGITS = 8;
+export const STEAM_DIGITS = 5;
+export const MIN_DIGITS = 6;
+export const MAX_DIGITS = 8;
 // Note (period bound): a week covers every period seen in the wild; otplib's guardrails in
 // engine.ts are set from this constant. Change together.
 export const MAX_PERIOD = 7 * 24 * 3600;

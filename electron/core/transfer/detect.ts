@@ -31,7 +31,7 @@ const IMAGES: readonly (readonly [magic: string, name: string])[] = [
 ];
 
 function image(name: string): AuthdeskError {
-  return new AuthdeskError('IMPORT_UNKNOWN_FORMAT', `This is ${name}, not a backup: Authdesk cannot read QR codes from images yet. Scan the QR code with a phone's camera or a QR reader and import the otpauth:// or otpauth-migration:// link it contains. ${SUPPORTED}`);
+  return new AuthdeskError('IMPORT_UNKNOWN_FORMAT', `This is ${name}, not a backup: the command line does not read QR codes from pictures. Open the picture in Authdesk's window (Add account, then Scan a picture), or import the otpauth:// or otpauth-migration:// link the QR code holds. ${SUPPORTED}`);
 }
 
 function unknown(lookalike?: string): AuthdeskError {

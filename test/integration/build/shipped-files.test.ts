@@ -12,7 +12,7 @@ import { join, relative } from 'node:path';
 import { test } from 'node:test';
 import { build, type BuildResult } from 'esbuild';
 import { parse } from 'yaml';
-import { electronBundles, root, workerBundles } from '../../../scripts/build.ts';
+import { electronBundles, lazyBundles, root, workerBundles } from '../../../scripts/build.ts';
 
 const SANDBOX_PACKAGE = '@authdesk/sandbox';
 
@@ -27,7 +27,7 @@ type InMemoryBuild = BuildResult<{ write: false; metafile: true }>;
 let built: Promise<Array<{ outfile: string; result: InMemoryBuild }>> | undefined;
 
 function buildShippedBundles() {
-  built ??= Promise.all([...electronBundles, ...workerBundles].map(async (options) => ({
+  built ??= Promise.all([...electronBundles, ...workerBundles, ...lazyBundles].map(async (options) => ({
     outfile: options.outfile ?? '(no outfile)',
     result: await build({ ...options, write: false, metafile: true, logLevel: 'silent' }),
   })));
@@ -40,7 +40,7 @@ function fromTestOrSandbox(input: string): boolean {
 
 test('no file of the main, preload, CLI or worker bundles comes from test/ or the sandbox package', async () => {
   const bundles = await buildShippedBundles();
-  assert.deepEqual(bundles.map((b) => b.outfile), ['dist/main/index.js', 'dist/preload/index.cjs', 'dist/cli/authdesk.mjs', 'dist/main/argon2-worker.mjs', 'dist/cli/argon2-worker.mjs']);
+  assert.deepEqual(bundles.map((b) => b.outfile), ['dist/main/index.js', 'dist/preload/index.cjs', 'dist/cli/authdesk.mjs', 'dist/main/argon2-worker.mjs', 'dist/cli/argon2-worker.mjs', 'dist/main/brand-icons.mjs']);
   for (const { outfile, result } of bundles) {
     const inputs = Object.keys(result.metafile.inputs);
     assert.ok(inputs.some((input) => input.startsWith('electron/core/')), `${outfile} is built from the app's own code`);

@@ -7,11 +7,12 @@
 import { accounts } from './accounts.ts';
 import { app } from './app.ts';
 import { codes } from './codes.ts';
+import { icons } from './icons.ts';
 import { prompts } from './prompts.ts';
 import { settings } from './settings.ts';
 import { transfer } from './transfer.ts';
 import { vault } from './vault.ts';
 
-export const contract = { app, vault, accounts, codes, transfer, settings, prompts } as const;
+export const contract = { app, vault, accounts, codes, transfer, settings, prompts, icons } as const;
 
 export type Contract = typeof contract;

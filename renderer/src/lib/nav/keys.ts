@@ -3,7 +3,7 @@
 // Note (the keys table): every keyboard path in the window, in one table. The shortcuts
 // dialog lists it, so a key that is added here is a key users can find. Each area adds its
 // rows where its keys work; a handler that reacts to a key missing from this table is a bug.
-import { LOCK_HINT, SEARCH_KEY, shortcutHint } from './shortcuts.ts';
+import { ADD_HINT, LOCK_HINT, PASTE_HINT, SEARCH_KEY, shortcutHint } from './shortcuts.ts';
 import { SCREENS } from './screens.ts';
 
 export interface KeyRow {
@@ -30,5 +30,22 @@ export const KEY_AREAS: readonly KeyArea[] = [
   {
     where: 'Codes',
     rows: [{ keys: SEARCH_KEY, does: 'Search accounts' }],
+  },
+  {
+    where: 'Add account',
+    rows: [
+      { keys: ADD_HINT, does: 'Add an account: a link, a picture, the clipboard or by hand' },
+      { keys: 'Down, Up, Home, End', does: 'Move in the Add account menu' },
+      { keys: 'Left, Right', does: 'Choose how to add, in the Add account dialog' },
+      { keys: PASTE_HINT, does: 'Paste a QR code picture or a link, in the Add account dialog' },
+      { keys: 'Esc', does: 'Close the menu or the dialog without adding anything' },
+    ],
+  },
+  {
+    where: 'Import',
+    rows: [
+      { keys: 'Enter', does: 'Open an encrypted backup with the password typed' },
+      { keys: 'Esc', does: 'Close the import dialog without importing anything' },
+    ],
   },
 ];

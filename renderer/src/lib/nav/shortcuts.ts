@@ -44,3 +44,18 @@ export const LOCK_ARIA = `${isMac ? 'Meta' : 'Control'}+L`;
 export function isLockShortcut(event: KeyboardEvent): boolean {
   return platformModifierOnly(event) && event.key.toLowerCase() === 'l';
 }
+
+/** Ctrl+N (Cmd+N on macOS) opens the Add account dialog. */
+export const ADD_HINT = isMac ? '⌘N' : 'Ctrl N';
+export const ADD_ARIA = `${isMac ? 'Meta' : 'Control'}+N`;
+
+export function isAddShortcut(event: KeyboardEvent): boolean {
+  return platformModifierOnly(event) && event.key.toLowerCase() === 'n';
+}
+
+/** Ctrl+V (Cmd+V on macOS) outside a text field: paste a picture or link into the add dialog. */
+export const PASTE_HINT = isMac ? '⌘V' : 'Ctrl V';
+
+export function isPasteShortcut(event: KeyboardEvent): boolean {
+  return platformModifierOnly(event) && event.key.toLowerCase() === 'v' && !isTyping(event.target);
+}
