@@ -44,3 +44,13 @@ export const LOCK_ARIA = `${isMac ? 'Meta' : 'Control'}+L`;
 export function isLockShortcut(event: KeyboardEvent): boolean {
   return platformModifierOnly(event) && event.key.toLowerCase() === 'l';
 }
+
+/** "?" (Shift+/ on most layouts) when not typing, or F1: the keyboard shortcuts dialog. */
+export const HELP_KEY = '?';
+export const HELP_HINT = `${HELP_KEY}, F1`;
+export const HELP_ARIA = 'Shift+? F1';
+
+export function isHelpShortcut(event: KeyboardEvent): boolean {
+  if (event.key === 'F1') return !event.ctrlKey && !event.metaKey && !event.altKey;
+  return event.key === HELP_KEY && !event.ctrlKey && !event.metaKey && !event.altKey && !isTyping(event.target);
+}
