@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import type { CDPSession, Page } from 'playwright-core';
+import type { CDPSession, Locator, Page } from 'playwright-core';
 import { assertNoAxeViolations } from './support/axe.ts';
 import { chromiumSkipReason } from './support/chromium.ts';
 import { startHarness, type Harness } from './support/harness.ts';
@@ -21,10 +21,12 @@ const PASSWORD = 'plum orbit lantern 42';
 // ratio; a 1120×720 window at 200% lays out as 560×360 CSS pixels. Emulating exactly that
 // (Emulation.setDeviceMetricsOverride) is what the window does, unlike CSS zoom on <body>,
 // which leaves media queries at the full width.
+// axe runs at the two layouts (full and compact sidebar); 800×600 has the full one, so there
+// it checks only what the width changes.
 const SIZES = [
-  { suffix: '', width: 1120, height: 720, scale: 1 },
-  { suffix: '-small', width: 800, height: 600, scale: 1 },
-  { suffix: '-zoom200', width: 560, height: 360, scale: 2 },
+  { suffix: '', width: 1120, height: 720, scale: 1, axe: true },
+  { suffix: '-small', width: 800, height: 600, scale: 1, axe: false },
+  { suffix: '-zoom200', width: 560, height: 360, scale: 2, axe: true },
 ] as const;
 type Size = (typeof SIZES)[number];
 
@@ -65,16 +67,20 @@ describe('the frame’s screens in both themes, at 1120×720, 800×600 and 200% 
     await cdp.send('Emulation.setDeviceMetricsOverride', { width: size.width, height: size.height, deviceScaleFactor: size.scale, mobile: false });
   }
 
-  /** Every theme and size of what the page shows now: checked, then saved as <name>…png. */
-  async function sweep(name: string): Promise<void> {
+  /**
+   * Every theme and size of what the page shows now: checked, then saved as <name>…png. `show`
+   * is scrolled into view first where the window is short (a form's button, say).
+   */
+  async function sweep(name: string, show?: Locator): Promise<void> {
     for (const scheme of SCHEMES) {
       await page.emulateMedia({ colorScheme: scheme });
       for (const size of SIZES) {
         await resize(size);
+        await show?.scrollIntoViewIfNeeded();
         await page.mouse.move(0, size.height - 1);
         const where = `${name} (${scheme}, ${size.width}×${size.height} at ${size.scale * 100}%)`;
         assert.deepEqual(await page.evaluate(layoutProblems), [], where);
-        await assertNoAxeViolations(page, where);
+        if (size.axe) await assertNoAxeViolations(page, where);
         // Playwright's own screenshot puts its viewport back first; CDP captures what is shown.
         const { data } = await cdp.send('Page.captureScreenshot', { format: 'png' });
         await writeFile(join(ARTIFACTS, `${name}${size.suffix}-${scheme}.png`), Buffer.from(data, 'base64'));
@@ -89,7 +95,7 @@ describe('the frame’s screens in both themes, at 1120×720, 800×600 and 200% 
     await form.getByLabel('Vault password').fill(PASSWORD);
     await form.getByLabel('Repeat the password').fill(PASSWORD);
     await form.getByText('Passwords match.').waitFor();
-    await sweep('vault-create');
+    await sweep('vault-create', form.getByRole('button', { name: 'Create vault' }));
   });
 
   test('the Codes gate of a locked vault, and the unlock form after a wrong password', { skip }, async () => {
@@ -102,7 +108,7 @@ describe('the frame’s screens in both themes, at 1120×720, 800×600 and 200% 
     await form.getByLabel('Vault password').fill('not the password');
     await page.keyboard.press('Enter');
     await form.getByRole('alert').waitFor();
-    await sweep('vault-unlock-wrong-password');
+    await sweep('vault-unlock-wrong-password', form.getByRole('button', { name: 'Unlock' }));
   });
 
   test('Codes, Approvals and Sessions of an unlocked vault', { skip }, async () => {
