@@ -2,13 +2,13 @@
 import assert from 'node:assert/strict';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { AuthdeskError } from '../../electron/core/errors.ts';
 import type { KeyProtector } from '../../electron/core/platform/ports.ts';
 import packageJson from '../../package.json' with { type: 'json' };
 import { chromiumSkipReason } from './support/chromium.ts';
-import { startHarness, type Harness } from './support/harness.ts';
+import { harnessPerSuite, type Harness } from './support/harness.ts';
 
 const skip = chromiumSkipReason();
 const PASSWORD = 'plum orbit lantern 42';
@@ -22,14 +22,9 @@ describe('window frame', () => {
   let harness: Harness;
   let page: Page;
 
-  before(async () => {
-    if (skip) return;
-    harness = await startHarness();
+  harnessPerSuite((started) => {
+    harness = started;
     page = harness.page;
-  });
-
-  after(async () => {
-    await harness?.close();
   });
 
   test('opens on Codes inside a labelled main navigation with all four screens', { skip }, async () => {
@@ -221,15 +216,10 @@ const basicTextKeychain: KeyProtector = {
 describe('a keychain that protects nothing', () => {
   let harness: Harness;
 
-  before(async () => {
-    if (skip) return;
-    harness = await startHarness({ keyProtector: basicTextKeychain });
+  harnessPerSuite(async (started) => {
+    harness = started;
     await mkdir(ARTIFACTS, { recursive: true });
-  });
-
-  after(async () => {
-    await harness?.close();
-  });
+  }, { keyProtector: basicTextKeychain });
 
   test('Settings says plainly that the basic_text keychain protects nothing', { skip }, async () => {
     const { page } = harness;

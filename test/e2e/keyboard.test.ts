@@ -2,10 +2,10 @@
 // skip link, the keyboard shortcuts dialog (?, F1, the sidebar's button, Esc, focus in and
 // back), and every key the dialog lists under "Anywhere" doing what the dialog says it does.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { chromiumSkipReason } from './support/chromium.ts';
-import { startHarness, type Harness } from './support/harness.ts';
+import { harnessPerSuite, type Harness } from './support/harness.ts';
 
 const skip = chromiumSkipReason();
 const PASSWORD = 'plum orbit lantern 42';
@@ -27,14 +27,9 @@ describe('the window by keyboard', () => {
   let harness: Harness;
   let page: Page;
 
-  before(async () => {
-    if (skip) return;
-    harness = await startHarness();
+  harnessPerSuite((started) => {
+    harness = started;
     page = harness.page;
-  });
-
-  after(async () => {
-    await harness?.close();
   });
 
   const dialog = () => page.getByRole('dialog', { name: 'Keyboard shortcuts' });

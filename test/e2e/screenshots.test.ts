@@ -6,11 +6,11 @@
 import assert from 'node:assert/strict';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import type { CDPSession, Locator, Page } from 'playwright-core';
 import { assertNoAxeViolations } from './support/axe.ts';
 import { chromiumSkipReason } from './support/chromium.ts';
-import { startHarness, type Harness } from './support/harness.ts';
+import { harnessPerSuite, type Harness } from './support/harness.ts';
 
 const skip = chromiumSkipReason();
 const ARTIFACTS = join(import.meta.dirname, 'artifacts');
@@ -51,16 +51,11 @@ describe('the frame’s screens in both themes, at 1120×720, 800×600 and 200% 
   let page: Page;
   let cdp: CDPSession;
 
-  before(async () => {
-    if (skip) return;
-    harness = await startHarness();
+  harnessPerSuite(async (started) => {
+    harness = started;
     page = harness.page;
     cdp = await harness.context.newCDPSession(page);
     await mkdir(ARTIFACTS, { recursive: true });
-  });
-
-  after(async () => {
-    await harness?.close();
   });
 
   async function resize(size: Size): Promise<void> {
