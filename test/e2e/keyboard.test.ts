@@ -10,13 +10,11 @@ import { harnessPerSuite, type Harness } from './support/harness.ts';
 const skip = chromiumSkipReason();
 const PASSWORD = 'plum orbit lantern 42';
 
-/** What a screen reader would call the focused control. */
-const focusedName = (page: Page) =>
-  page.evaluate(() => {
-    const active = document.activeElement as HTMLElement | null;
-    if (!active || active === document.body) return 'nothing';
-    return active.getAttribute('aria-label') ?? (active instanceof HTMLInputElement ? active.labels?.[0]?.textContent : null) ?? active.innerText.split('\n')[0]?.trim() ?? '';
-  });
+/** The focused control's accessible name, as Playwright computes it for the accessibility tree. */
+const focusedName = async (page: Page) => {
+  const snapshot = await page.locator(':focus').ariaSnapshot();
+  return /"(.*?)"/.exec(snapshot)?.[1] ?? snapshot;
+};
 const title = (page: Page) => page.locator('h1').innerText();
 const badge = (page: Page) => page.getByTestId('vault-badge').innerText();
 

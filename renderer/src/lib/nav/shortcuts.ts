@@ -51,6 +51,6 @@ export const HELP_HINT = `${HELP_KEY}, F1`;
 export const HELP_ARIA = 'Shift+? F1';
 
 export function isHelpShortcut(event: KeyboardEvent): boolean {
-  if (event.key === 'F1') return !event.ctrlKey && !event.metaKey && !event.altKey;
-  return event.key === HELP_KEY && !event.ctrlKey && !event.metaKey && !event.altKey && !isTyping(event.target);
+  if (event.ctrlKey || event.metaKey || event.altKey) return false;
+  return event.key === 'F1' || (event.key === HELP_KEY && !isTyping(event.target));
 }
