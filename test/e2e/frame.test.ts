@@ -1,17 +1,18 @@
 // Runs in: tests (Node, driving Chromium). The window frame: navigation, vault status, settings.
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { AuthdeskError } from '../../electron/core/errors.ts';
 import type { KeyProtector } from '../../electron/core/platform/ports.ts';
 import packageJson from '../../package.json' with { type: 'json' };
 import { chromiumSkipReason } from './support/chromium.ts';
-import { startHarness, type Harness } from './support/harness.ts';
+import { harnessPerSuite, type Harness } from './support/harness.ts';
 
 const skip = chromiumSkipReason();
 const PASSWORD = 'plum orbit lantern 42';
+const ARTIFACTS = join(import.meta.dirname, 'artifacts');
 
 const currentScreen = (page: Page) => page.locator('nav[aria-label="Main"] [aria-current="page"]').innerText();
 const title = (page: Page) => page.locator('h1').innerText();
@@ -21,14 +22,9 @@ describe('window frame', () => {
   let harness: Harness;
   let page: Page;
 
-  before(async () => {
-    if (skip) return;
-    harness = await startHarness();
+  harnessPerSuite((started) => {
+    harness = started;
     page = harness.page;
-  });
-
-  after(async () => {
-    await harness?.close();
   });
 
   test('opens on Codes inside a labelled main navigation with all four screens', { skip }, async () => {
@@ -91,7 +87,45 @@ describe('window frame', () => {
     assert.equal(await focusedText(page), 'Skip to content');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
-    assert.equal(await page.evaluate(() => (document.activeElement as HTMLInputElement).value), 'system', 'next stop: the theme choice');
+    assert.equal(await focusedText(page), 'Keyboard shortcuts ?', 'next stop: the shortcuts button');
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => (document.activeElement as HTMLInputElement).value), 'system', 'then the screen: the theme choice');
+  });
+
+  test('in a zoomed window the sidebar shrinks to named icons whose labels show on focus', { skip }, async () => {
+    await page.keyboard.press('Control+1');
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    const labelWidth = () => nav.getByText('Approvals').evaluate((label) => label.getBoundingClientRect().width);
+    await page.setViewportSize({ width: 800, height: 600 });
+    assert.ok((await labelWidth()) > 40, 'at 800×600 the labels show');
+
+    // Note (200% zoom) in screenshots.test.ts: Chromium's zoom is a smaller CSS viewport at twice the pixel ratio.
+    const cdp = await harness.context.newCDPSession(page);
+    await cdp.send('Emulation.setDeviceMetricsOverride', { width: 560, height: 360, deviceScaleFactor: 2, mobile: false });
+    try {
+      const sidebar = await page.locator('.sidebar').evaluate((element) => element.getBoundingClientRect().width);
+      assert.ok(sidebar <= 64, `the sidebar is icons only (${sidebar}px)`);
+      assert.ok((await labelWidth()) <= 1, 'the labels are hidden from sight');
+      for (const screen of ['Codes', 'Approvals', 'Sessions', 'Settings']) {
+        assert.equal(await nav.getByRole('button', { name: screen, exact: true }).isVisible(), true, `${screen} is still a named button`);
+      }
+
+      await nav.getByRole('button', { name: 'Codes' }).focus();
+      await page.keyboard.press('ArrowDown');
+      const tip = await nav.getByText('Approvals').evaluate((label) => {
+        const box = label.getBoundingClientRect();
+        const ring = getComputedStyle(document.activeElement as Element);
+        return { width: box.width, right: box.right, ring: ring.outlineStyle, ringWidth: ring.outlineWidth };
+      });
+      assert.ok(tip.width > 40 && tip.right <= 560, `keyboard focus shows the label as a tooltip inside the window: ${JSON.stringify(tip)}`);
+      assert.deepEqual([tip.ring, tip.ringWidth], ['solid', '2px'], 'and the focus ring');
+      const { data } = await cdp.send('Page.captureScreenshot', { format: 'png' });
+      await mkdir(ARTIFACTS, { recursive: true });
+      await writeFile(join(ARTIFACTS, 'sidebar-tooltip-zoom200-light.png'), Buffer.from(data, 'base64'));
+    } finally {
+      await cdp.send('Emulation.clearDeviceMetricsOverride');
+      await page.setViewportSize({ width: 1120, height: 720 });
+    }
   });
 
   test('shows the real vault status: none for an empty folder, locked once a vault exists', { skip }, async () => {
@@ -182,15 +216,10 @@ const basicTextKeychain: KeyProtector = {
 describe('a keychain that protects nothing', () => {
   let harness: Harness;
 
-  before(async () => {
-    if (skip) return;
-    harness = await startHarness({ keyProtector: basicTextKeychain });
-    await mkdir(join(import.meta.dirname, 'artifacts'), { recursive: true });
-  });
-
-  after(async () => {
-    await harness?.close();
-  });
+  harnessPerSuite(async (started) => {
+    harness = started;
+    await mkdir(ARTIFACTS, { recursive: true });
+  }, { keyProtector: basicTextKeychain });
 
   test('Settings says plainly that the basic_text keychain protects nothing', { skip }, async () => {
     const { page } = harness;
@@ -198,6 +227,6 @@ describe('a keychain that protects nothing', () => {
     await page.getByTestId('about').locator('dl').waitFor();
     assert.match(await page.getByTestId('about').innerText(), /OS keychain\s+basic_text\s+Not secure/);
     assert.match(await page.getByTestId('keychain-verdict').innerText(), /The OS keychain protects nothing here/);
-    await page.screenshot({ path: join(import.meta.dirname, 'artifacts', 'settings-basic-text-light.png') });
+    await page.screenshot({ path: join(ARTIFACTS, 'settings-basic-text-light.png') });
   });
 });

@@ -2,12 +2,12 @@
 // window, against the real VaultService on a temporary folder.
 import assert from 'node:assert/strict';
 import { access, readFile } from 'node:fs/promises';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { AuthdeskError } from '../../electron/core/errors.ts';
 import type { KeyProtector } from '../../electron/core/platform/ports.ts';
 import { chromiumSkipReason } from './support/chromium.ts';
-import { startHarness, type Harness } from './support/harness.ts';
+import { harnessPerSuite, type Harness } from './support/harness.ts';
 
 const skip = chromiumSkipReason();
 const PASSWORD = 'plum orbit lantern 42';
@@ -25,14 +25,9 @@ describe('the vault from the window', () => {
   let harness: Harness;
   let page: Page;
 
-  before(async () => {
-    if (skip) return;
-    harness = await startHarness();
+  harnessPerSuite((started) => {
+    harness = started;
     page = harness.page;
-  });
-
-  after(async () => {
-    await harness?.close();
   });
 
   test('the create form states the rule, checks the repeat live, and refuses a mismatch without a request', { skip }, async () => {
@@ -174,16 +169,11 @@ const secureKeychain: KeyProtector = {
 describe('unlocking with a secure keychain', () => {
   let harness: Harness;
 
-  before(async () => {
-    if (skip) return;
-    harness = await startHarness({ keyProtector: secureKeychain });
+  harnessPerSuite(async (started) => {
+    harness = started;
     await harness.core.vault.create(PASSWORD);
     harness.core.vault.lock();
-  });
-
-  after(async () => {
-    await harness?.close();
-  });
+  }, { keyProtector: secureKeychain });
 
   test('offers "Use system keychain" and shows why it could not unlock', { skip }, async () => {
     const { page } = harness;

@@ -14,6 +14,8 @@ export const ICONS = {
   lock: ['M6.5 10.5h11a2 2 0 0 1 2 2v6a2 2 0 0 1-2 2h-11a2 2 0 0 1-2-2v-6a2 2 0 0 1 2-2z', 'M8 10.5V7.5a4 4 0 0 1 8 0v3', 'M12 14.5v2'],
   alert: [circle(12, 12, 9), 'M12 7.5v5.5', 'M12 16.5v.01'],
   search: [circle(11, 11, 7), 'm20 20-3.5-3.5'],
+  close: ['m6 6 12 12', 'M18 6 6 18'],
+  keyboard: ['M4 6h16a2 2 0 0 1 2 2v8a2 2 0 0 1-2 2H4a2 2 0 0 1-2-2V8a2 2 0 0 1 2-2z', 'M6 10h.01', 'M10 10h.01', 'M14 10h.01', 'M18 10h.01', 'M8 14h8'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type IconName = keyof typeof ICONS;

@@ -5,6 +5,7 @@
 // Electron's own IPC is replaced. A second server serves the same app from a foreign origin,
 // so tests can show that the router refuses callers that are not Authdesk's own window.
 import { mkdtemp, rm } from 'node:fs/promises';
+import { after, before } from 'node:test';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -13,7 +14,7 @@ import type { Core } from '../../../electron/core/app/core.ts';
 import type { FakeClipboard } from '../../support/clipboard.ts';
 import type { FakeDialogs } from '../../support/dialogs.ts';
 import { createBackend, type BackendOptions } from './backend.ts';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.ts';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, chromiumSkipReason } from './chromium.ts';
 import { ensureRendererBuilt } from './renderer-build.ts';
 import { bundleStandin } from './standin.ts';
 import { serveDirectory } from './static-server.ts';
@@ -88,4 +89,21 @@ export async function startHarness(options: BackendOptions = {}): Promise<Harnes
   };
   send = (channel, payload) => void harness.emit(channel, payload).catch(() => undefined);
   return harness;
+}
+
+/**
+ * One harness for a test file or suite (starting Chromium once keeps the e2e run short): started
+ * before its first test, handed to `onstart` (which may prepare more, e.g. seed the vault), and
+ * closed after its last test. Without Chromium nothing starts; the tests skip.
+ */
+export function harnessPerSuite(onstart: (harness: Harness) => void | Promise<void>, options: BackendOptions = {}): void {
+  let started: Harness | undefined;
+  before(async () => {
+    if (chromiumSkipReason()) return;
+    started = await startHarness(options);
+    await onstart(started);
+  });
+  after(async () => {
+    await started?.close();
+  });
 }

@@ -40,6 +40,9 @@ test('once ready, main opens one window on the app’s entry page, with the buil
   assert.equal(dirname(preload), join(DIST_DIR, 'preload'));
   assert.ok(existsSync(preload), `${preload} exists`);
   assert.equal(window.options.show, false, 'hidden until the page can paint');
+  // The window must shrink to 800×600 (small laptop screens, tiled windows): the renderer's
+  // narrow layout (Sidebar.svelte's compact sidebar) is tested at that size and at 200% zoom.
+  assert.ok((window.options.minWidth ?? 0) <= 800 && (window.options.minHeight ?? 0) <= 600, `minimum ${window.options.minWidth}×${window.options.minHeight}`);
   await tick();
   assert.equal(window.shown, true);
 });

@@ -3,7 +3,7 @@
 // Note (the keys table): every keyboard path in the window, in one table. The shortcuts
 // dialog lists it, so a key that is added here is a key users can find. Each area adds its
 // rows where its keys work; a handler that reacts to a key missing from this table is a bug.
-import { ADD_HINT, LOCK_HINT, PASTE_HINT, SEARCH_KEY, shortcutHint } from './shortcuts.ts';
+import { ADD_HINT, HELP_HINT, LOCK_HINT, PASTE_HINT, SEARCH_KEY, shortcutHint } from './shortcuts.ts';
 import { SCREENS } from './screens.ts';
 
 export interface KeyRow {
@@ -24,8 +24,20 @@ export const KEY_AREAS: readonly KeyArea[] = [
     rows: [
       ...SCREENS.map((screen, index) => ({ keys: shortcutHint(index), does: `Go to ${screen.label}` })),
       { keys: LOCK_HINT, does: 'Lock the vault' },
+      { keys: HELP_HINT, does: 'Show these keyboard shortcuts' },
       { keys: 'Tab, Shift Tab', does: 'Move between controls' },
     ],
+  },
+  {
+    where: 'Sidebar',
+    rows: [
+      { keys: '↑ ↓, Home, End', does: 'Move between screens' },
+      { keys: 'Enter, Space', does: 'Open the screen' },
+    ],
+  },
+  {
+    where: 'Dialogs',
+    rows: [{ keys: 'Esc', does: 'Close the dialog' }],
   },
   {
     where: 'Codes',

@@ -59,3 +59,13 @@ export const PASTE_HINT = isMac ? '⌘V' : 'Ctrl V';
 export function isPasteShortcut(event: KeyboardEvent): boolean {
   return platformModifierOnly(event) && event.key.toLowerCase() === 'v' && !isTyping(event.target);
 }
+
+/** "?" (Shift+/ on most layouts) when not typing, or F1: the keyboard shortcuts dialog. */
+export const HELP_KEY = '?';
+export const HELP_HINT = `${HELP_KEY}, F1`;
+export const HELP_ARIA = 'Shift+? F1';
+
+export function isHelpShortcut(event: KeyboardEvent): boolean {
+  if (event.ctrlKey || event.metaKey || event.altKey) return false;
+  return event.key === 'F1' || (event.key === HELP_KEY && !isTyping(event.target));
+}
