@@ -13,6 +13,7 @@ export function connectEvents(core: Core, prompts: PromptBroker, emit: Emitters<
     core.vault.onStatus((status) => emit.vault.onStatus(status)),
     core.settings.onChange((settings) => emit.settings.onChange(settings)),
     prompts.onEvent((event) => emit.prompts.onEvent(event)),
+    core.backups.onStatus((status) => emit.backups.onStatus(status)),
     // A question asked for an unlocked vault must not outlive the lock.
     core.vault.onStatus((status) => {
       if (status.state !== 'unlocked') prompts.withdrawAll();

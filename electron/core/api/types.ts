@@ -7,9 +7,12 @@ import type { OtpAlgorithm, OtpType } from '../otp/params.ts';
 import type { KeychainInfo } from '../platform/ports.ts';
 
 export type { AccountCode } from '../accounts/codes.ts';
+export type { BackupEntry, RestoreResult } from '../app/backups.ts';
+export type { ExportQrCodes, ExportSaved, SkippedAccount } from '../app/export-files.ts';
 export type { PromptEvent, Question } from '../app/prompts.ts';
 export type { Settings } from '../app/settings.ts';
 export type { KeychainBackend, KeychainInfo } from '../platform/ports.ts';
+export type { BackupStatus } from '../vault/backups.ts';
 export type { VaultState, VaultStatus } from '../vault/status.ts';
 
 export interface AppInfo {

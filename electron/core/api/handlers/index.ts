@@ -9,6 +9,7 @@ import type { Contract } from '../contract/index.ts';
 import type { Handlers } from '../spec.ts';
 import { accountsHandlers } from './accounts.ts';
 import { appHandlers } from './app.ts';
+import { backupsHandlers } from './backups.ts';
 import { codesHandlers } from './codes.ts';
 import { promptsHandlers } from './prompts.ts';
 import { settingsHandlers } from './settings.ts';
@@ -21,8 +22,9 @@ export function createHandlers(core: Core, prompts: PromptBroker): Handlers<Cont
     vault: vaultHandlers(core),
     accounts: accountsHandlers(core),
     codes: codesHandlers(core),
-    transfer: transferHandlers(),
+    transfer: transferHandlers(core),
     settings: settingsHandlers(core),
     prompts: promptsHandlers(prompts),
+    backups: backupsHandlers(core),
   };
 }
