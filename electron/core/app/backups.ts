@@ -21,7 +21,7 @@ export interface RestoreResult {
   /** How many accounts the vault holds now. */
   readonly accounts: number;
   /** Where the vault as it was before is kept: restoring that copy undoes this restore. */
-  readonly keptAs: string;
+  readonly keptAs: string | null;
 }
 
 export interface BackupsDeps {
@@ -102,7 +102,7 @@ export class BackupsService {
   async restoreFile(path: string, password: string): Promise<RestoreResult> {
     const { vault, settings, clock } = this.#deps;
     const backup = await checkBackup(path, password);
-    let keptAs = '';
+    let keptAs: string | null = null;
     const keepIn = settings.get().backupFolder ?? dirname(vault.path);
     await vault.restore(backup, password, async (current) => {
       keptAs = join(keepIn, await writeBackup(keepIn, current, clock.now(), true));
