@@ -88,7 +88,7 @@ export class BackupsService {
   }
 
   /** Restores a backup from the folder by its name (the window never sends a path). */
-  restoreNamed(name: string, password: string): Promise<RestoreResult> {
+  async restoreNamed(name: string, password: string): Promise<RestoreResult> {
     const folder = this.#deps.settings.get().backupFolder;
     if (folder === null || !isBackupName(name)) throw new AuthdeskError('NOT_FOUND', 'That backup is not in the backup folder. Nothing was changed.');
     return this.restoreFile(join(folder, name), password);
