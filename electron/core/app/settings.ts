@@ -34,6 +34,21 @@ export const internalSettingsShape = {
 
 const everyShape = { ...settingsShape, ...internalSettingsShape };
 
+/** The settings typed as whole numbers. */
+export const NUMBER_SETTINGS = ['autoLockMinutes', 'clipboardClearSeconds', 'backupCount'] as const;
+export type NumberSetting = (typeof NUMBER_SETTINGS)[number];
+export type SettingLimits = { readonly [K in NumberSetting]: { readonly min: number; readonly max: number } };
+
+/**
+ * The range each number setting's schema allows, read from the schema itself, so the window
+ * checks what is typed against exactly what settings.update will accept.
+ */
+export function settingLimits(): SettingLimits {
+  const bound = (key: NumberSetting, type: 'min_value' | 'max_value') =>
+    (settingsShape[key].pipe.find((action) => action.type === type) as { requirement: number } | undefined)?.requirement ?? 0;
+  return Object.fromEntries(NUMBER_SETTINGS.map((key) => [key, { min: bound(key, 'min_value'), max: bound(key, 'max_value') }])) as unknown as SettingLimits;
+}
+
 export type Settings = { readonly [K in keyof typeof everyShape]: v.InferOutput<(typeof everyShape)[K]> };
 /** What settings.update accepts from the window. */
 export type EditableSettings = { readonly [K in keyof typeof settingsShape]: Settings[K] };

@@ -3,8 +3,6 @@
 // What the system said when a file could not be read or written, in words with what to do
 // next. The errno name only follows in brackets, for searching: on its own it tells a person
 // nothing. Core uses it for what it reports (a backup that failed), the CLI for its messages.
-import { isAuthdeskError } from '../errors.ts';
-
 export type ErrnoError = Error & { code: string; syscall?: string; path?: string };
 
 const WORDS: Readonly<Record<string, string>> = {
@@ -24,7 +22,8 @@ const WORDS: Readonly<Record<string, string>> = {
 
 /** A Node.js file-system error (it carries an errno name such as EACCES). */
 export function isErrnoError(error: unknown): error is ErrnoError {
-  return error instanceof Error && !isAuthdeskError(error) && typeof (error as Partial<ErrnoError>).code === 'string' && /^E[A-Z]+$/.test((error as ErrnoError).code);
+  // Authdesk's own codes all hold an underscore, so none passes for an errno name.
+  return error instanceof Error && typeof (error as Partial<ErrnoError>).code === 'string' && /^E[A-Z]+$/.test((error as ErrnoError).code);
 }
 
 /** "permission denied (EACCES)": the reason in words, the errno name after it. */

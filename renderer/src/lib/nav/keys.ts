@@ -31,4 +31,11 @@ export const KEY_AREAS: readonly KeyArea[] = [
     where: 'Codes',
     rows: [{ keys: SEARCH_KEY, does: 'Search accounts' }],
   },
+  {
+    where: 'Settings dialogs (export, restore)',
+    rows: [
+      { keys: 'Esc', does: 'Close the dialog' },
+      { keys: '← →', does: 'Previous or next QR code of a Google Authenticator export' },
+    ],
+  },
 ];
