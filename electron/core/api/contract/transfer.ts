@@ -1,6 +1,6 @@
 // Runs in: main, preload, renderer (types only), CLI, tests. The `transfer` namespace.
 import * as v from 'valibot';
-import { EXPORT_FORMATS } from '../../app/transfer.ts';
+import { EXPORT_FORMATS } from '../../transfer/export-formats.ts';
 import { call } from '../spec.ts';
 import type { ExportQrCodes, ExportSaved, TransferFormats } from '../types.ts';
 import { none, password } from './inputs.ts';
