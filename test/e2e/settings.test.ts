@@ -16,6 +16,12 @@ const skip = chromiumSkipReason();
 const PASSWORD = 'plum orbit lantern 42';
 const ARTIFACTS = join(import.meta.dirname, 'artifacts');
 
+/** Waits (up to 2 s) until core has what the window sent. */
+async function until(done: () => boolean): Promise<void> {
+  for (let i = 0; i < 100 && !done(); i++) await new Promise((resolve) => setTimeout(resolve, 20));
+  assert.ok(done(), 'core never got the change');
+}
+
 describe('the Settings screen', () => {
   let harness: Harness;
   let page: Page;
@@ -68,15 +74,16 @@ describe('the Settings screen', () => {
     assert.equal(await sleep.isChecked(), true);
     assert.equal(await screen.isChecked(), true);
     await sleep.uncheck();
+    await sleep.locator('xpath=..').getByText('Saved').waitFor();
     await screen.uncheck();
-    await page.waitForFunction(() => [...document.querySelectorAll('[role="status"]')].some((n) => n.textContent?.includes('Saved')));
+    await screen.locator('xpath=..').getByText('Saved').waitFor();
     assert.equal(harness.core.settings.get().lockOnSuspend, false);
     assert.equal(harness.core.settings.get().lockOnScreenLock, false);
     power().fire('suspend');
     power().fire('lock-screen');
     assert.equal((await harness.core.vault.status()).state, 'unlocked', 'neither locks now');
     await screen.check();
-    await page.waitForFunction(() => [...document.querySelectorAll('[role="status"]')].some((n) => n.textContent?.includes('Saved')));
+    await until(() => harness.core.settings.get().lockOnScreenLock);
     power().fire('lock-screen');
     assert.equal((await harness.core.vault.status()).state, 'locked', 'screen lock locks again once switched on');
     await harness.core.vault.unlockWithPassword(PASSWORD);
