@@ -44,7 +44,7 @@ describe('authdesk restore', { timeout: 60_000 }, () => {
     const text = join(dir, 'notes.txt');
     await writeFile(text, 'not a vault');
     const before = await readFile(path);
-    const cases = [
+    const cases: { args: string[]; env: Record<string, string>; code: number; message: RegExp }[] = [
       { args: ['restore', backup], env: { AUTHDESK_PASSWORD: 'wrong password' }, code: 2, message: /Wrong password for this backup/ },
       { args: ['restore', damaged], env: {}, code: 3, message: /The backup .*damaged\.authdesk is damaged/ },
       { args: ['restore', join(dir, 'absent.authdesk')], env: {}, code: 5, message: /There is no file at/ },
