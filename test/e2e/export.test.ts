@@ -6,10 +6,9 @@ import { access, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import jsQR from 'jsqr';
 import type { Locator, Page } from 'playwright-core';
-import { PNG } from 'pngjs';
 import { otpParams } from '../../electron/core/otp/entry.ts';
+import { scanQrPng } from '../support/qr-scan.ts';
 import { assertNoAxeViolations } from './support/axe.ts';
 import { chromiumSkipReason } from './support/chromium.ts';
 import { startHarness, type Harness } from './support/harness.ts';
@@ -39,8 +38,7 @@ async function shoot(page: Page, name: string): Promise<void> {
 /** The QR code an <img> shows, decoded from its pixels as a phone would read it. */
 async function scan(image: Locator): Promise<string> {
   const src = (await image.getAttribute('src')) ?? '';
-  const png = PNG.sync.read(Buffer.from(src.replace(/^data:image\/png;base64,/, ''), 'base64'));
-  return jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data ?? '';
+  return scanQrPng(Buffer.from(src.replace(/^data:image\/png;base64,/, ''), 'base64')) ?? '';
 }
 
 describe('export from Settings', () => {
