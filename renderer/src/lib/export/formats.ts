@@ -19,3 +19,6 @@ export const FORMAT_WORDS: Record<ExportFormat, FormatWords> = {
 
 /** Where the user must be told the file is readable by anyone who gets it. */
 export const PLAIN_WARNING = 'This export is not encrypted. Anyone who gets the file can read every secret in it and make your codes. Keep it safe and delete it once imported.';
+
+/** The QR codes are the secrets too, on screen instead of in a file. */
+export const QR_WARNING = 'These QR codes are not encrypted. Anyone who sees or photographs them can copy every account: show them only to your own phone.';
