@@ -91,7 +91,7 @@ describe('window frame', () => {
     assert.equal(await focusedText(page), 'Skip to content');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
-    assert.equal(await page.evaluate(() => (document.activeElement as HTMLInputElement).value), 'system', 'next stop: the theme choice');
+    assert.equal(await page.evaluate(() => (document.activeElement as HTMLInputElement).labels?.[0]?.textContent), 'Lock after', 'next stop: the first setting');
   });
 
   test('shows the real vault status: none for an empty folder, locked once a vault exists', { skip }, async () => {
