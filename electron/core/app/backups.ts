@@ -6,6 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { AuthdeskError } from '../errors.ts';
+import { describeFileError } from '../platform/file-errors.ts';
 import type { Clock, Dialogs } from '../platform/ports.ts';
 import { isBackupName, listBackups, writeBackup, type AutoBackup, type BackupFile, type BackupStatus } from '../vault/backups.ts';
 import { checkBackup } from '../vault/restore.ts';
@@ -77,7 +78,7 @@ export class BackupsService {
     const vault = this.#deps.vault;
     const open = (await vault.status()).state === 'unlocked' ? vault.unlocked() : null;
     const found = await listBackups(folder).catch((error: unknown) => {
-      throw new AuthdeskError('FILE_UNREADABLE', `The backup folder ${folder} could not be read (${(error as NodeJS.ErrnoException).code ?? 'error'}). Reconnect its disk or choose another folder.`);
+      throw new AuthdeskError('FILE_UNREADABLE', `The backup folder ${folder} could not be read: ${describeFileError(error)}. Reconnect its disk or choose another folder.`);
     });
     return Promise.all(
       found.map(async (file) => ({
