@@ -113,7 +113,7 @@ describe('automatic backups and restore from Settings', () => {
     await dialog.getByLabel('Backup password').fill(PASSWORD);
     await dialog.getByRole('button', { name: 'Restore' }).click();
     await dialog.waitFor({ state: 'detached' });
-    await page.getByText('Restored 3 account(s).').waitFor();
+    await page.getByText('Restored 3 account(s). The vault as it was is kept as a backup (listed below): restore it to undo.').waitFor();
     assert.deepEqual(harness.core.accounts.list().map((a) => a.issuer).sort(), ['First', 'Second', 'Third']);
     assert.equal((await harness.core.vault.status()).state, 'unlocked', 'the restored vault is open');
     const undo = rows().filter({ hasText: 'before a restore' });
@@ -137,7 +137,13 @@ describe('automatic backups and restore from Settings', () => {
     await mkdir(folder);
     await add('Sixth');
     await status().getByText(/^Made /).waitFor();
-    await assertNoAxeViolations(page, 'Settings with backups on');
+    await region().scrollIntoViewIfNeeded();
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.screenshot({ path: join(ARTIFACTS, `settings-backups-${scheme}.png`) });
+      await assertNoAxeViolations(page, `Settings with backups on (${scheme})`);
+    }
+    await page.emulateMedia({ colorScheme: 'light' });
   });
 
   test('turning backups off keeps the backups made and makes no more', { skip }, async () => {
