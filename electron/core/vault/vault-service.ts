@@ -93,17 +93,11 @@ export class VaultService {
    */
   async restore(backup: CheckedBackup, password: string, keepCurrent: (current: Buffer) => Promise<void>): Promise<VaultStatus> {
     await replaceVault(this.path, backup, keepCurrent, this.#options.lockWaitMs);
-    // The Vault object knew the replaced file: a new one opens the restored file.
-    const old = this.#vault;
+    // The Vault object knew the replaced file: it locks (every listener hears it, so caches of
+    // the old data go) and a new one opens the restored file.
+    this.#vault?.lock();
     this.#vault = null;
-    old?.lock();
-    try {
-      return await this.unlockWithPassword(password);
-    } catch (error) {
-      this.#autoLock.disarm();
-      this.#changed();
-      throw error;
-    }
+    return this.unlockWithPassword(password);
   }
 
   async unlockWithPassword(password: string): Promise<VaultStatus> {
