@@ -70,6 +70,12 @@ describe('export from Settings', () => {
     await dialog().getByRole('radio').first().waitFor();
   };
 
+  test('with no OS keychain at all (as in a browser), Settings says the vault opens with its password only', { skip }, async () => {
+    const row = page.getByTestId('keychain-setting');
+    await row.getByText(/^No system keychain is available here/).waitFor();
+    assert.equal(await row.getByRole('button').count(), 0);
+  });
+
   test('a wrong vault password is refused before anything is made; the right one writes the chosen file, which imports back', { skip }, async () => {
     await openExport();
     assert.equal(await dialog().getByRole('radio', { name: /Authdesk export \(encrypted\)/ }).isChecked(), true);
