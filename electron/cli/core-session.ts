@@ -10,6 +10,7 @@ import { defaultUserDataDir, PRODUCT_NAME } from '../core/platform/paths.ts';
 import { systemClock, type PowerEvents } from '../core/platform/ports.ts';
 import { settingsFile } from '../core/platform/settings-file.ts';
 import type { CommandContext } from './command.ts';
+import { writeLine, type CliIo } from './io.ts';
 import { passwordSource, type PasswordSource } from './passwords.ts';
 import { terminalPrompt } from './terminal-prompt.ts';
 
@@ -42,6 +43,22 @@ export async function withUnlockedCore<T>(context: CommandContext, fn: (core: Co
   try {
     await core.vault.unlockWithPassword(await passwords.current());
     return await fn(core);
+  } finally {
+    await closeCore(core, context.io);
+  }
+}
+
+/**
+ * Note (backups from the CLI): the CLI's changes get the same automatic backup as the app's
+ * (the folder and count from the settings file). A command lasts less than the backup's
+ * debounce, so the pending backup is made now, before the process exits; a failed backup never
+ * fails the command that changed the vault, so it is told on standard error.
+ */
+export async function closeCore(core: Core, io: CliIo): Promise<void> {
+  try {
+    await core.backups.flush();
+    const failed = core.backups.status().error;
+    if (failed) writeLine(io.stderr, `Warning: the automatic backup failed: ${failed.message}`);
   } finally {
     core.dispose();
   }

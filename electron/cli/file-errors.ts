@@ -1,38 +1,10 @@
 // Runs in: CLI, tests.
 //
-// What the system said when a file could not be read or written, in words with what to do
-// next. The errno name only follows in brackets, for searching: on its own it tells a person
-// nothing.
+// The vault's own file errors as the CLI words them (the words for errno names are core's,
+// platform/file-errors.ts).
 import { dirname } from 'node:path';
-import { AuthdeskError, isAuthdeskError } from '../core/errors.ts';
-
-type ErrnoError = Error & { code: string; syscall?: string; path?: string };
-
-const WORDS: Readonly<Record<string, string>> = {
-  EACCES: 'permission denied',
-  EPERM: 'the system does not allow it',
-  EROFS: 'the disk is read-only',
-  ENOSPC: 'the disk is full',
-  EDQUOT: 'your disk quota is used up',
-  EIO: 'the disk reported an error',
-  EISDIR: 'it is a folder, not a file',
-  ENOTDIR: 'part of the path is a file, not a folder',
-  ENOENT: 'the file or its folder does not exist',
-  ENAMETOOLONG: 'the name is too long',
-  EMFILE: 'too many files are open',
-  EBUSY: 'the file is in use',
-};
-
-/** A Node.js file-system error (it carries an errno name such as EACCES). */
-export function isErrnoError(error: unknown): error is ErrnoError {
-  return error instanceof Error && !isAuthdeskError(error) && typeof (error as Partial<ErrnoError>).code === 'string' && /^E[A-Z]+$/.test((error as ErrnoError).code);
-}
-
-/** "permission denied (EACCES)": the reason in words, the errno name after it. */
-export function describeFileError(error: unknown): string {
-  if (!isErrnoError(error)) return 'the system refused';
-  return `${WORDS[error.code] ?? 'the system refused'} (${error.code})`;
-}
+import { AuthdeskError } from '../core/errors.ts';
+import { describeFileError, type ErrnoError } from '../core/platform/file-errors.ts';
 
 /** The vault path names a folder, or a path through a file: the user's mistake (exit 1). */
 export function notAVaultPath(code: 'EISDIR' | 'ENOTDIR', vaultPath: string, defaultPath: string): AuthdeskError {

@@ -95,13 +95,13 @@ export class PasswordSource {
     return new AuthdeskError('INVALID_INPUT', `No ${what}: run in a terminal, pass --password-stdin, or set ${variable}.`);
   }
 
-  /** The current vault password. */
-  async current(): Promise<string> {
-    if (this.#fromStdin) return this.#stdinLine('vault password');
+  /** The current vault password, or another vault password (`what`: a backup's, for `restore`). */
+  async current(what = 'vault password'): Promise<string> {
+    if (this.#fromStdin) return this.#stdinLine(what);
     const fromEnv = this.#io.env.AUTHDESK_PASSWORD;
     if (fromEnv !== undefined) return fromEnv;
-    if (!this.#io.stdin.isTTY) throw this.#noSource('vault password', 'AUTHDESK_PASSWORD');
-    return promptHidden(this.#io, 'Vault password: ');
+    if (!this.#io.stdin.isTTY) throw this.#noSource(what, 'AUTHDESK_PASSWORD');
+    return promptHidden(this.#io, `${what[0]?.toUpperCase() ?? ''}${what.slice(1)}: `);
   }
 
   /**

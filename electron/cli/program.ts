@@ -6,7 +6,8 @@ import { defaultUserDataDir, defaultVaultPath } from '../core/platform/paths.ts'
 import { GLOBAL_OPTIONS, type Command } from './command.ts';
 import { commands } from './commands/index.ts';
 import { EXIT, exitCodeFor, type ExitCode } from './exit-codes.ts';
-import { isErrnoError, vaultFileError } from './file-errors.ts';
+import { isErrnoError } from '../core/platform/file-errors.ts';
+import { vaultFileError } from './file-errors.ts';
 import { commandHelp, helpText } from './help.ts';
 import { writeLine, type CliIo } from './io.ts';
 

@@ -73,7 +73,16 @@ if (!app.requestSingleInstanceLock()) {
     dialogs: electronDialogs(() => mainWindow),
   });
   connectEvents(core, prompts, windowEmitters(contract, () => mainWindow?.webContents ?? null));
-  app.on('before-quit', () => core.dispose());
+  // Note (backup on quit): a change made in the last seconds still waits for its automatic
+  // backup (core/vault/backups.ts debounces); quitting makes it first, then lets go of the vault.
+  app.on('before-quit', (event) => {
+    if (core.backups.status().pending) {
+      event.preventDefault();
+      void core.backups.flush().finally(() => app.quit());
+      return;
+    }
+    core.dispose();
+  });
   registerRouter(
     createRouter(contract, createHandlers(core, prompts), {
       isTrustedSender: (url) => isTrustedSender(url, appOrigin),

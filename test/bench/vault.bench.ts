@@ -18,9 +18,10 @@ import { compare, medianMs, result, type BenchResult } from './measure.ts';
 
 const ACCOUNTS = 10_000;
 
-function bigVault(): VaultData {
+/** A vault of `count` realistic accounts (backup.bench.ts uses it too). */
+export function bigVault(count = ACCOUNTS): VaultData {
   const accounts: Account[] = [];
-  for (let i = 0; i < ACCOUNTS; i++) {
+  for (let i = 0; i < count; i++) {
     accounts.push({
       id: `acc-${i.toString().padStart(5, '0')}`,
       issuer: `Service ${i % 250}`,

@@ -89,7 +89,7 @@ describe('window frame', () => {
     await page.keyboard.press('Tab');
     assert.equal(await focusedText(page), 'Keyboard shortcuts ?', 'next stop: the shortcuts button');
     await page.keyboard.press('Tab');
-    assert.equal(await page.evaluate(() => (document.activeElement as HTMLInputElement).value), 'system', 'then the screen: the theme choice');
+    assert.equal(await page.evaluate(() => (document.activeElement as HTMLInputElement).labels?.[0]?.textContent), 'Lock after', 'then the screen: the first setting');
   });
 
   test('in a zoomed window the sidebar shrinks to named icons whose labels show on focus', { skip }, async () => {

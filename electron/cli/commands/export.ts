@@ -11,15 +11,16 @@
 // writes a new 0600 file beside the target and renames it over (atomic-file.ts writeOwnFile),
 // so an old file is replaced whole, never written into. The export is all or nothing, and the
 // "NOT encrypted" warning is printed only once it is written.
-import { lstat, realpath, stat, unlink } from 'node:fs/promises';
-import { basename, dirname, extname, join, resolve } from 'node:path';
+import { lstat, unlink } from 'node:fs/promises';
+import { extname } from 'node:path';
 import type { Command } from '../command.ts';
 import { AuthdeskError } from '../../core/errors.ts';
 import { ENCRYPTED_EXPORTS, EXPORT_FORMATS } from '../../core/app/transfer.ts';
 import { writeOwnFile } from '../../core/vault/atomic-file.ts';
-import { MIN_PASSWORD_LENGTH, vaultFilesOf } from '../../core/vault/vault.ts';
+import { isVaultFile } from '../../core/vault/own-files.ts';
+import { MIN_PASSWORD_LENGTH } from '../../core/vault/vault.ts';
 import { EXIT } from '../exit-codes.ts';
-import { describeFileError } from '../file-errors.ts';
+import { describeFileError } from '../../core/platform/file-errors.ts';
 import { SECRETS } from '../help.ts';
 import { writeLine } from '../io.ts';
 import { withUnlockedCore } from '../core-session.ts';
@@ -45,27 +46,9 @@ async function exportPassword(passwords: PasswordSource, given: string | undefin
   return password;
 }
 
-/** Where a name leads once the symlinks of its folder are resolved (the name itself need not exist). */
-async function located(path: string): Promise<string> {
-  const absolute = resolve(path);
-  return join(await realpath(dirname(absolute)).catch(() => dirname(absolute)), basename(absolute));
-}
-
-/** Device and inode of what the path leads to, or null when there is nothing. */
-async function identity(path: string): Promise<string | null> {
-  return stat(path).then(
-    (st) => `${st.dev}:${st.ino}`,
-    () => null,
-  );
-}
-
 /** Refuses the vault's own files and symlinks whatever --force says, and an existing file without it. */
 async function checkTarget(path: string, vaultPath: string, force: boolean): Promise<void> {
-  const vaultFiles = [...vaultFilesOf(await located(vaultPath)), ...vaultFilesOf(await realpath(vaultPath).catch(() => resolve(vaultPath)))];
-  const names = [await located(path), await realpath(path).catch(() => null)];
-  const id = await identity(path);
-  const ids = await Promise.all(vaultFiles.map(identity));
-  if (names.some((name) => name !== null && vaultFiles.includes(name)) || (id !== null && ids.includes(id))) {
+  if (await isVaultFile(path, vaultPath)) {
     throw invalid(`${path} is one of the vault's own files; nothing was written, and --force does not change that. Choose another --out.`);
   }
   const found = await lstat(path).catch(() => null);

@@ -8,6 +8,7 @@ import { codeCommand } from './code.ts';
 import { removeCommand } from './remove.ts';
 import { importCommand } from './import.ts';
 import { exportCommand } from './export.ts';
+import { restoreCommand } from './restore.ts';
 
 export const commands: readonly Command[] = [
   initCommand,
@@ -18,4 +19,5 @@ export const commands: readonly Command[] = [
   removeCommand,
   importCommand,
   exportCommand,
+  restoreCommand,
 ];

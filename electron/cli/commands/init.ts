@@ -7,7 +7,7 @@ import type { Command } from '../command.ts';
 import { AuthdeskError } from '../../core/errors.ts';
 import { defaultUserDataDir, defaultVaultPath } from '../../core/platform/paths.ts';
 import { Vault } from '../../core/vault/vault.ts';
-import { cliCore } from '../core-session.ts';
+import { cliCore, closeCore } from '../core-session.ts';
 import { EXIT } from '../exit-codes.ts';
 import { notAVaultPath } from '../file-errors.ts';
 import { writeLine } from '../io.ts';
@@ -29,7 +29,7 @@ export const initCommand: Command = {
       await core.vault.create(password);
       kdf = core.vault.unlocked().kdfParams;
     } finally {
-      core.dispose();
+      await closeCore(core, context.io);
     }
     if (global.json) writeLine(io.stdout, JSON.stringify({ path: core.vault.path, kdf: { algorithm: 'argon2id', ...kdf } }));
     else writeLine(io.stdout, `Created an encrypted vault at ${core.vault.path} (Argon2id, ${kdf.memoryKiB / 1024} MiB, ${kdf.iterations} iterations, ${kdf.parallelism} lanes).`);

@@ -4,7 +4,7 @@
 // password opens neither it nor its backup. The CLI has no OS keychain, so keychain unlock
 // set up in the app is turned off, and the user is told.
 import type { Command } from '../command.ts';
-import { cliCore } from '../core-session.ts';
+import { cliCore, closeCore } from '../core-session.ts';
 import { EXIT } from '../exit-codes.ts';
 import { writeLine } from '../io.ts';
 import { passwordSource } from '../passwords.ts';
@@ -28,7 +28,7 @@ export const passwdCommand: Command = {
       const { keychainKept } = await vault.changePassword(current, await passwords.newPassword('AUTHDESK_NEW_PASSWORD'));
       keychainTurnedOff = hadKeychain && !keychainKept;
     } finally {
-      core.dispose();
+      await closeCore(core, context.io);
     }
     if (global.json) writeLine(io.stdout, JSON.stringify({ changed: true, keychainTurnedOff }));
     else {

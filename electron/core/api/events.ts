@@ -14,6 +14,7 @@ export function connectEvents(core: Core, prompts: PromptBroker, emit: Emitters<
     core.settings.onChange((settings) => emit.settings.onChange(settings)),
     prompts.onEvent((event) => emit.prompts.onEvent(event)),
     core.staging.onProgress((progress) => emit.transfer.onStageProgress(progress)),
+    core.backups.onStatus((status) => emit.backups.onStatus(status)),
     // A question asked for an unlocked vault must not outlive the lock.
     core.vault.onStatus((status) => {
       if (status.state !== 'unlocked') prompts.withdrawAll();

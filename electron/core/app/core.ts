@@ -9,9 +9,12 @@ import { AccountsService } from '../accounts/accounts.ts';
 import { CodesService } from '../accounts/codes.ts';
 import type { VaultAccess } from '../accounts/vault-access.ts';
 import type { Clipboard, Clock, Dialogs, KeyProtector, Notifier, PowerEvents, Prompt, SettingsStore } from '../platform/ports.ts';
+import { AutoBackup } from '../vault/backups.ts';
 import type { KdfParams } from '../vault/kdf.ts';
 import { VaultService } from '../vault/vault-service.ts';
-import { SettingsService } from './settings.ts';
+import { BackupsService } from './backups.ts';
+import { ExportService } from './export-files.ts';
+import { SettingsService, type Settings } from './settings.ts';
 import { StagingService } from './staging.ts';
 import { TransferService } from './transfer.ts';
 
@@ -36,6 +39,8 @@ export interface CorePorts {
   readonly dialogs: Dialogs | null;
   /** Fixed Argon2id cost for new vaults instead of calibrating (tests, the preview). */
   readonly kdf?: KdfParams;
+  /** How long changes must pause before the automatic backup (vault/backups.ts); shorter in tests. */
+  readonly backupDelayMs?: number;
 }
 
 export interface Core {
@@ -47,19 +52,37 @@ export interface Core {
   /** Accounts read and previewed, waiting for the user to confirm (the add and import dialogs). */
   readonly staging: StagingService;
   readonly settings: SettingsService;
+  readonly backups: BackupsService;
+  /** Export to a file the user picks, or as QR codes on screen. */
+  readonly exports: ExportService;
   /** Locks the vault and stops every timer and listener the core started. */
   dispose(): void;
 }
 
+const lockOnOf = (s: Settings) => ({ suspend: s.lockOnSuspend, screenLock: s.lockOnScreenLock });
+
 export function createCore(ports: CorePorts): Core {
   const settings = new SettingsService(ports.settings);
+  const initial = settings.get();
   const vault = new VaultService({
     path: ports.vaultPath,
     keyProtector: ports.keyProtector,
     power: ports.power,
     clock: ports.clock,
-    idleMinutes: settings.get().autoLockMinutes,
+    idleMinutes: initial.autoLockMinutes,
+    lockOn: lockOnOf(initial),
     ...(ports.kdf === undefined ? {} : { kdf: ports.kdf }),
+  });
+  let backupPolicy = { folder: initial.backupFolder, keep: initial.backupCount };
+  const autoBackup = new AutoBackup({
+    clock: ports.clock,
+    vaultPath: ports.vaultPath,
+    // Read from the file each time: the app may change it while a CLI command runs, and back.
+    policy: () => {
+      const current = settings.get();
+      return { folder: current.backupFolder, keep: current.backupCount };
+    },
+    ...(ports.backupDelayMs === undefined ? {} : { delayMs: ports.backupDelayMs }),
   });
   const unlocked: VaultAccess = {
     data: () => vault.unlocked().data(),
@@ -77,19 +100,32 @@ export function createCore(ports: CorePorts): Core {
     vault.onStatus((status) => {
       if (status.state !== 'unlocked') staging.discardAll();
     }),
-    settings.onChange((changed) => vault.setIdleMinutes(changed.autoLockMinutes)),
+    settings.onChange((changed) => {
+      vault.setIdleMinutes(changed.autoLockMinutes);
+      vault.setLockOn(lockOnOf(changed));
+      if (changed.backupFolder !== backupPolicy.folder || changed.backupCount !== backupPolicy.keep) {
+        backupPolicy = { folder: changed.backupFolder, keep: changed.backupCount };
+        autoBackup.policyChanged();
+      }
+    }),
+    // Every write of the vault file, from any service, is followed by a backup.
+    vault.onWrite(() => autoBackup.changed()),
   ];
+  const transfer = new TransferService(vault, accounts);
   return {
     ports,
     vault,
     accounts,
     codes,
-    transfer: new TransferService(vault, accounts),
+    transfer,
     staging,
     settings,
+    backups: new BackupsService({ vault, settings, auto: autoBackup, clock: ports.clock, dialogs: ports.dialogs }),
+    exports: new ExportService(vault, transfer, ports.dialogs, ports.clock),
     dispose() {
       for (const stop of stops) stop();
       staging.discardAll();
+      autoBackup.dispose();
       vault.dispose();
     },
   };

@@ -14,13 +14,56 @@ export const settingsShape = {
   /** Seconds before a copied code is cleared from the clipboard (if it is still there). */
   clipboardClearSeconds: v.pipe(v.number(), v.integer(), v.minValue(5), v.maxValue(600)),
   theme: v.picklist(THEMES),
+  /** Lock the vault when the computer goes to sleep. */
+  lockOnSuspend: v.boolean(),
+  /** Lock the vault when the screen locks. */
+  lockOnScreenLock: v.boolean(),
+  /** How many automatic backups to keep; older ones are deleted. */
+  backupCount: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100)),
 } as const;
 
-export type Settings = { readonly [K in keyof typeof settingsShape]: v.InferOutput<(typeof settingsShape)[K]> };
+/**
+ * Settings core keeps but the window cannot type: the backup folder is set only through the
+ * OS folder picker main opens (backups.chooseFolder), so a window cannot aim backups at a path
+ * of its choosing.
+ */
+export const internalSettingsShape = {
+  /** Where automatic backups go; null until the user picks a folder (backups are off). */
+  backupFolder: v.nullable(v.pipe(v.string(), v.minLength(1), v.maxLength(4096))),
+} as const;
 
-export const DEFAULT_SETTINGS: Settings = { autoLockMinutes: 5, clipboardClearSeconds: 30, theme: 'system' };
+const everyShape = { ...settingsShape, ...internalSettingsShape };
 
-const KEYS = Object.keys(settingsShape) as (keyof Settings)[];
+/** The settings typed as whole numbers. */
+export const NUMBER_SETTINGS = ['autoLockMinutes', 'clipboardClearSeconds', 'backupCount'] as const;
+export type NumberSetting = (typeof NUMBER_SETTINGS)[number];
+export type SettingLimits = { readonly [K in NumberSetting]: { readonly min: number; readonly max: number } };
+
+/**
+ * The range each number setting's schema allows, read from the schema itself, so the window
+ * checks what is typed against exactly what settings.update will accept.
+ */
+export function settingLimits(): SettingLimits {
+  const bound = (key: NumberSetting, type: 'min_value' | 'max_value') =>
+    (settingsShape[key].pipe.find((action) => action.type === type) as { requirement: number } | undefined)?.requirement ?? 0;
+  return Object.fromEntries(NUMBER_SETTINGS.map((key) => [key, { min: bound(key, 'min_value'), max: bound(key, 'max_value') }])) as unknown as SettingLimits;
+}
+
+export type Settings = { readonly [K in keyof typeof everyShape]: v.InferOutput<(typeof everyShape)[K]> };
+/** What settings.update accepts from the window. */
+export type EditableSettings = { readonly [K in keyof typeof settingsShape]: Settings[K] };
+
+export const DEFAULT_SETTINGS: Settings = {
+  autoLockMinutes: 5,
+  clipboardClearSeconds: 30,
+  theme: 'system',
+  lockOnSuspend: true,
+  lockOnScreenLock: true,
+  backupCount: 10,
+  backupFolder: null,
+};
+
+const KEYS = Object.keys(everyShape) as (keyof Settings)[];
 
 export class SettingsService {
   readonly #store: SettingsStore;
@@ -43,7 +86,7 @@ export class SettingsService {
       } catch {
         stored = undefined;
       }
-      const parsed = v.safeParse(settingsShape[key], stored);
+      const parsed = v.safeParse(everyShape[key], stored);
       return [key, parsed.success ? parsed.output : DEFAULT_SETTINGS[key]];
     });
     return Object.fromEntries(entries) as unknown as Settings;

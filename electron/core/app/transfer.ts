@@ -7,10 +7,9 @@ import type { AccountsService, AddResult } from '../accounts/accounts.ts';
 import { exportAegis, exportAuthdeskBackup, exportGoogleMigration, exportOtpauthList, importData, type ImportOptions, type ImportResult } from '../transfer/index.ts';
 import type { VaultService } from '../vault/vault-service.ts';
 
-export const EXPORT_FORMATS = ['authdesk', 'aegis', 'aegis-plain', 'otpauth', 'google-migration'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
-/** The formats sealed with an export password; the others are plain text anyone can read. */
-export const ENCRYPTED_EXPORTS: readonly ExportFormat[] = ['authdesk', 'aegis'];
+import { type ExportFormat } from '../transfer/export-formats.ts';
+
+export { ENCRYPTED_EXPORTS, EXPORT_FORMATS, type ExportFormat } from '../transfer/export-formats.ts';
 
 export interface ExportResult {
   /** The export itself: binary for an Authdesk backup, text for the others. */

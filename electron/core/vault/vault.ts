@@ -127,6 +127,7 @@ export class Vault {
   readonly #options: VaultOptions;
   readonly #throttle: PasswordThrottle;
   readonly #lockListeners = new Set<() => void>();
+  readonly #writeListeners = new Set<() => void>();
   #disk: DiskState;
   #masterKey: Buffer | null = null;
   #data: VaultData | null = null;
@@ -214,6 +215,26 @@ export class Vault {
   onLock(listener: () => void): () => void {
     this.#lockListeners.add(listener);
     return () => this.#lockListeners.delete(listener);
+  }
+
+  /** Called after every change this vault wrote to its file (data, password or key slots). */
+  onWrite(listener: () => void): () => void {
+    this.#writeListeners.add(listener);
+    return () => this.#writeListeners.delete(listener);
+  }
+
+  /**
+   * How many accounts another vault file (a backup) holds, when it opens with this vault's
+   * master key (backups made since the last password change do); null when it does not or is
+   * damaged. Nothing of it is kept.
+   */
+  accountsIn(bytes: Uint8Array): number | null {
+    const masterKey = this.#requireKey();
+    try {
+      return decryptData(parseEnvelope(bytes), masterKey).accounts.length;
+    } catch {
+      return null;
+    }
   }
 
   /** The decrypted data (deeply frozen); VAULT_LOCKED when locked. */
@@ -404,6 +425,7 @@ export class Vault {
           this.#masterKey?.fill(0);
           this.#masterKey = commit.masterKey;
         }
+        for (const listener of this.#writeListeners) listener();
         return this.#data;
       },
       { waitMs: this.#options.lockWaitMs },

@@ -20,6 +20,8 @@ import type { FakeDialogs } from '../../support/dialogs.ts';
 export interface BackendOptions {
   /** The OS keychain as the app would see it; a browser has none, so the default is null. */
   readonly keyProtector?: KeyProtector | null;
+  /** The automatic backup's pause after a change; shorter than the app's so tests need not wait. */
+  readonly backupDelayMs?: number;
 }
 
 export interface Backend {
@@ -35,7 +37,10 @@ export interface Backend {
 }
 
 export function createBackend(vaultPath: string, send: (channel: string, payload: unknown) => void, options: BackendOptions = {}): Backend {
-  const { core, prompts, dialogs, clipboard } = createTestCore(vaultPath, { keyProtector: options.keyProtector ?? null });
+  const { core, prompts, dialogs, clipboard } = createTestCore(vaultPath, {
+    keyProtector: options.keyProtector ?? null,
+    ...(options.backupDelayMs === undefined ? {} : { backupDelayMs: options.backupDelayMs }),
+  });
   const disconnect = connectEvents(core, prompts, createEmitters(contract, send));
   const handlers = createHandlers(core, prompts);
   return {

@@ -92,13 +92,16 @@ test('codes.nextHotp uses up a code and saves the counter first', async () => {
 
 test('settings: defaults, a checked update announced on settings.onChange, auto-lock follows it', async () => {
   const { call, events, core, clock } = await setup();
-  assert.deepEqual(await call('settings.get'), { ok: true, value: { autoLockMinutes: 5, clipboardClearSeconds: 30, theme: 'system' } });
-  for (const bad of [{}, { autoLockMinutes: 0 }, { autoLockMinutes: 1.5 }, { theme: 'pink' }, { clipboardClearSeconds: 1 }, { other: 1 }]) {
+  const defaults = { autoLockMinutes: 5, clipboardClearSeconds: 30, theme: 'system', lockOnSuspend: true, lockOnScreenLock: true, backupCount: 10, backupFolder: null };
+  assert.deepEqual(await call('settings.get'), { ok: true, value: defaults });
+  // The backup folder comes only from the OS folder picker (backups.chooseFolder), never from the window.
+  for (const bad of [{}, { autoLockMinutes: 0 }, { autoLockMinutes: 1.5 }, { theme: 'pink' }, { clipboardClearSeconds: 1 }, { other: 1 }, { backupFolder: '/tmp' }, { backupCount: 0 }, { lockOnSuspend: 'yes' }]) {
     const refused = await call('settings.update', bad);
     assert.equal(!refused.ok && refused.error.code, 'INVALID_INPUT', JSON.stringify(bad));
   }
-  assert.deepEqual(await call('settings.update', { autoLockMinutes: 1, theme: 'dark' }), { ok: true, value: { autoLockMinutes: 1, clipboardClearSeconds: 30, theme: 'dark' } });
-  assert.deepEqual(events.filter((e) => e.channel === 'settings.onChange').map((e) => e.payload), [{ autoLockMinutes: 1, clipboardClearSeconds: 30, theme: 'dark' }]);
+  const changed = { ...defaults, autoLockMinutes: 1, theme: 'dark' };
+  assert.deepEqual(await call('settings.update', { autoLockMinutes: 1, theme: 'dark' }), { ok: true, value: changed });
+  assert.deepEqual(events.filter((e) => e.channel === 'settings.onChange').map((e) => e.payload), [changed]);
   await call('vault.create', { password: PASSWORD });
   clock.advance(61_000);
   assert.equal((await core.vault.status()).state, 'locked');

@@ -6,19 +6,13 @@
 
 import assert from 'node:assert/strict';
 import { createDecipheriv, createHash, scryptSync } from 'node:crypto';
-import { createRequire } from 'node:module';
 import { test } from 'node:test';
-import jsQRModule from 'jsqr';
 import { parseOtpauthUri } from '../../../electron/core/otp/uri.ts';
 import { exportAegis, exportGoogleMigration, exportOtpauthList, importData } from '../../../electron/core/transfer/index.ts';
+import { scanQrPng } from '../../support/qr-scan.ts';
 import { ENTRIES, ICON, PASSWORD } from './samples.ts';
 import { toVault, userView } from './support.ts';
 
-// pngjs is what qrcode writes PNGs with; read them back with the same library (no type declarations).
-const { PNG } = createRequire(import.meta.url)('pngjs') as { PNG: { sync: { read(png: Buffer): { width: number; height: number; data: Buffer } } } };
-
-// jsqr's CommonJS bundle also carries its function as `.default`, which its types describe.
-const jsQR = jsQRModule.default;
 const { accounts, groups } = toVault(ENTRIES);
 
 interface AegisFile {
@@ -99,10 +93,7 @@ test('Google migration export: QR codes that read back as the same accounts, Ste
   const result = await exportGoogleMigration(accounts);
   assert.deepEqual(result.skipped, [accounts[2]?.id]);
   assert.equal(result.qrCodes.length, result.uris.length);
-  const scanned = result.qrCodes.map((png) => {
-    const image = PNG.sync.read(png);
-    return jsQR(new Uint8ClampedArray(image.data), image.width, image.height)?.data;
-  });
+  const scanned = result.qrCodes.map((png) => scanQrPng(png));
   assert.deepEqual(scanned, result.uris);
   const back = await importData(scanned.join('\n'));
   assert.deepEqual(back.entries.map(userView), ENTRIES.slice(0, 2).map((e) => userView({ issuer: e.issuer, label: e.label, otp: e.otp })));

@@ -6,6 +6,7 @@
 // before a handler sees them; outputs never carry a seed, password or token.
 import { accounts } from './accounts.ts';
 import { app } from './app.ts';
+import { backups } from './backups.ts';
 import { codes } from './codes.ts';
 import { icons } from './icons.ts';
 import { prompts } from './prompts.ts';
@@ -13,6 +14,6 @@ import { settings } from './settings.ts';
 import { transfer } from './transfer.ts';
 import { vault } from './vault.ts';
 
-export const contract = { app, vault, accounts, codes, transfer, settings, prompts, icons } as const;
+export const contract = { app, vault, accounts, codes, transfer, settings, prompts, icons, backups } as const;
 
 export type Contract = typeof contract;

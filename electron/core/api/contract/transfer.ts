@@ -1,8 +1,9 @@
 // Runs in: main, preload, renderer (types only), CLI, tests. The `transfer` namespace.
 import * as v from 'valibot';
+import { EXPORT_FORMATS } from '../../transfer/export-formats.ts';
 import { MAX_IMPORT_BYTES } from '../../transfer/size-caps.ts';
 import { call, event } from '../spec.ts';
-import type { CommitResult, ManualRules, Staged, StagedPreview, StageProgress, TransferFormats } from '../types.ts';
+import type { CommitResult, ExportQrCodes, ExportSaved, ManualRules, Staged, StagedPreview, StageProgress, TransferFormats } from '../types.ts';
 import { id, none, password } from './inputs.ts';
 
 // Note (adding accounts): the add and import dialogs stage what they read in main and commit
@@ -35,6 +36,17 @@ const dropped = v.strictObject({
   ),
 });
 
+// Export: the vault password is checked in core before anything is made (app/export-files.ts).
+const exportCalls = {
+  /** Checks the vault password, opens the save dialog and writes the export; the content never comes back. */
+  exportToFile: call<ExportSaved>()(
+    v.strictObject({ format: v.picklist(EXPORT_FORMATS), vaultPassword: password, exportPassword: v.pipe(v.string(), v.maxLength(1024)) }),
+    'user',
+  ),
+  /** Checks the vault password and returns the Google Authenticator export as QR code images to scan. */
+  exportQrCodes: call<ExportQrCodes>()(v.strictObject({ vaultPassword: password }), 'user'),
+} as const;
+
 export const transfer = {
   /** The formats Authdesk imports (detected by content) and exports, and which are encrypted. */
   formats: call<TransferFormats>()(none, 'background'),
@@ -61,4 +73,6 @@ export const transfer = {
   discardStaged: call<null>()(v.strictObject({ id }), 'user'),
   /** Progress of a big import: reading, decrypting, checking N of M. */
   onStageProgress: event<StageProgress>(),
+
+  ...exportCalls,
 } as const;

@@ -15,6 +15,12 @@ export const vault = {
   unlockWithKeychain: call<VaultStatus>()(none, 'user'),
   /** Locks now, forgetting the key and every cached code. */
   lock: call<VaultStatus>()(none, 'user'),
+  /** Whether keychain unlock is on for this vault (VAULT_LOCKED when locked). */
+  keychainUnlock: call<{ readonly enabled: boolean }>()(none, 'background'),
+  /** Turns keychain unlock on (adds a keychain slot) once the vault password is given again. */
+  enableKeychainUnlock: call<{ readonly enabled: boolean }>()(v.strictObject({ password }), 'user'),
+  /** Turns keychain unlock off (removes the keychain slot): only the password opens the vault. */
+  disableKeychainUnlock: call<{ readonly enabled: boolean }>()(none, 'user'),
   /** Every change of state: created, unlocked, locked (by the user or by auto-lock). */
   onStatus: event<VaultStatus>(),
 } as const;

@@ -9,6 +9,7 @@ import type { Contract } from '../contract/index.ts';
 import type { Handlers } from '../spec.ts';
 import { accountsHandlers } from './accounts.ts';
 import { appHandlers } from './app.ts';
+import { backupsHandlers } from './backups.ts';
 import { codesHandlers } from './codes.ts';
 import { iconsHandlers } from './icons.ts';
 import { promptsHandlers } from './prompts.ts';
@@ -26,5 +27,6 @@ export function createHandlers(core: Core, prompts: PromptBroker): Handlers<Cont
     settings: settingsHandlers(core),
     prompts: promptsHandlers(prompts),
     icons: iconsHandlers(),
+    backups: backupsHandlers(core),
   };
 }

@@ -9,6 +9,15 @@ export function vaultHandlers({ vault }: Core): Handlers<Contract>['vault'] {
     create: ({ password }) => vault.create(password),
     unlock: ({ password }) => vault.unlockWithPassword(password),
     unlockWithKeychain: () => vault.unlockWithKeychain(),
+    keychainUnlock: () => ({ enabled: vault.keychainEnabled() }),
+    enableKeychainUnlock: async ({ password }) => {
+      await vault.enableKeychain(password);
+      return { enabled: vault.keychainEnabled() };
+    },
+    disableKeychainUnlock: async () => {
+      await vault.disableKeychain();
+      return { enabled: vault.keychainEnabled() };
+    },
     lock: () => {
       vault.lock();
       return vault.status();

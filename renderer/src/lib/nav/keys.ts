@@ -60,4 +60,11 @@ export const KEY_AREAS: readonly KeyArea[] = [
       { keys: 'Esc', does: 'Close the import dialog without importing anything' },
     ],
   },
+  {
+    where: 'Settings dialogs (export, restore)',
+    rows: [
+      { keys: 'Esc', does: 'Close the dialog' },
+      { keys: '← →', does: 'Previous or next QR code of a Google Authenticator export' },
+    ],
+  },
 ];

@@ -16,7 +16,7 @@ export const SCREENS: readonly ScreenEntry[] = [
   { id: 'codes', label: 'Codes', icon: 'codes', summary: 'Live one-time codes for your accounts.' },
   { id: 'approvals', label: 'Approvals', icon: 'approvals', summary: 'Sign-in requests waiting for your answer.' },
   { id: 'sessions', label: 'Sessions', icon: 'sessions', summary: 'Your sign-ins to TrueNAS, Weavr and Appgate SDP.' },
-  { id: 'settings', label: 'Settings', icon: 'settings', summary: 'Appearance and information about this copy of Authdesk.' },
+  { id: 'settings', label: 'Settings', icon: 'settings', summary: 'Locking, backups, export, appearance and this copy of Authdesk.' },
 ];
 
 export function screenEntry(id: ScreenId): ScreenEntry {
