@@ -142,16 +142,18 @@ describe('export from Settings', () => {
     await shoot(page, 'export-google-qr');
 
     // Paged by the arrow keys, as a phone scans them one after another.
+    // The page count is read once the window has drawn the new page (a loaded machine may lag a frame).
+    const showing = (text: string) => count.filter({ hasText: new RegExp(`^${text}$`) }).waitFor({ timeout: 5000 });
     const scanned = [await scan(image)];
     for (let i = 2; i <= pages; i++) {
       await page.keyboard.press('ArrowRight');
-      assert.equal(await count.innerText(), `${i} of ${pages}`);
+      await showing(`${i} of ${pages}`);
       scanned.push(await scan(image));
     }
     await page.keyboard.press('ArrowRight');
     assert.equal(await count.innerText(), `${pages} of ${pages}`, 'the last page is the last');
     for (let i = 0; i < pages; i++) await page.keyboard.press('ArrowLeft');
-    assert.equal(await count.innerText(), `1 of ${pages}`, 'and back to the first');
+    await showing(`1 of ${pages}`);
     assert.ok(scanned.every((uri) => uri.startsWith('otpauth-migration://offline?data=')), 'every code on screen scans');
     const imported = await harness.core.transfer.read(scanned.join('\n'));
     assert.equal(imported.entries.length, TOTP_ACCOUNTS, 'together the codes hold every account Google can');
