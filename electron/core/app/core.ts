@@ -11,6 +11,7 @@ import type { VaultAccess } from '../accounts/vault-access.ts';
 import type { Clipboard, Clock, Dialogs, KeyProtector, Notifier, PowerEvents, Prompt, SettingsStore } from '../platform/ports.ts';
 import type { KdfParams } from '../vault/kdf.ts';
 import { VaultService } from '../vault/vault-service.ts';
+import { CodeClipboard } from './clipboard.ts';
 import { SettingsService } from './settings.ts';
 import { TransferService } from './transfer.ts';
 
@@ -42,8 +43,12 @@ export interface Core {
   readonly vault: VaultService;
   readonly accounts: AccountsService;
   readonly codes: CodesService;
+  /** Copies codes and clears them again (app/clipboard.ts); null where the host has no clipboard. */
+  readonly clipboard: CodeClipboard | null;
   readonly transfer: TransferService;
   readonly settings: SettingsService;
+  /** Calls listener after every change to the accounts (added, edited, removed, reordered, a counter used). */
+  onAccountsChange(listener: () => void): () => void;
   /** Locks the vault and stops every timer and listener the core started. */
   dispose(): void;
 }
@@ -58,16 +63,27 @@ export function createCore(ports: CorePorts): Core {
     idleMinutes: settings.get().autoLockMinutes,
     ...(ports.kdf === undefined ? {} : { kdf: ports.kdf }),
   });
+  const changeListeners = new Set<() => void>();
+  // Every change to the vault's data goes through here, so the window hears of each one.
   const unlocked: VaultAccess = {
     data: () => vault.unlocked().data(),
-    mutate: (fn) => vault.unlocked().mutate(fn),
+    mutate: async (fn) => {
+      const data = await vault.unlocked().mutate(fn);
+      for (const listener of changeListeners) listener();
+      return data;
+    },
   };
   const accounts = new AccountsService(unlocked, ports.clock);
   const codes = new CodesService(unlocked, ports.clock);
+  const clipboard = ports.clipboard === null ? null : new CodeClipboard(ports.clipboard, ports.clock, () => settings.get().clipboardClearSeconds);
   const stops = [
-    // Cached HMAC keys are derived from seeds: they go when the vault locks.
+    // Cached HMAC keys are derived from seeds, a removed account kept for undo holds one, and a
+    // copied code must not outlive the vault: all go when it locks.
     vault.onStatus((status) => {
-      if (status.state !== 'unlocked') codes.clear();
+      if (status.state === 'unlocked') return;
+      codes.clear();
+      accounts.forgetRemoved();
+      void clipboard?.clear();
     }),
     settings.onChange((changed) => vault.setIdleMinutes(changed.autoLockMinutes)),
   ];
@@ -76,10 +92,18 @@ export function createCore(ports: CorePorts): Core {
     vault,
     accounts,
     codes,
+    clipboard,
     transfer: new TransferService(vault, accounts),
     settings,
+    onAccountsChange(listener) {
+      changeListeners.add(listener);
+      return () => void changeListeners.delete(listener);
+    },
     dispose() {
       for (const stop of stops) stop();
+      accounts.forgetRemoved();
+      // Quitting: the copied code goes too (only if it is still on the clipboard).
+      void clipboard?.clear();
       vault.dispose();
     },
   };
