@@ -26,7 +26,7 @@ async function unlockedCore(overrides: Parameters<typeof createTestCore>[1] = {}
   await test.core.vault.create(PASSWORD);
   const { account } = await test.core.accounts.add(github);
   const handlers = createHandlers(test.core, test.prompts);
-  return { ...test, clock, id: account.id, copy: () => handlers.codes.copy({ id: account.id }) };
+  return { ...test, clock, id: account.id, copy: async () => handlers.codes.copy({ id: account.id }) };
 }
 
 test('a copied code is cleared after clipboardClearSeconds, not a moment before', async () => {

@@ -44,3 +44,11 @@ export const LOCK_ARIA = `${isMac ? 'Meta' : 'Control'}+L`;
 export function isLockShortcut(event: KeyboardEvent): boolean {
   return platformModifierOnly(event) && event.key.toLowerCase() === 'l';
 }
+
+/** Ctrl+Z (Cmd+Z on macOS): undo the last delete on the Codes screen. */
+export const UNDO_HINT = isMac ? '⌘Z' : 'Ctrl Z';
+export const UNDO_ARIA = `${isMac ? 'Meta' : 'Control'}+Z`;
+
+export function isUndoShortcut(event: KeyboardEvent): boolean {
+  return platformModifierOnly(event) && event.key.toLowerCase() === 'z';
+}
