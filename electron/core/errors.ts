@@ -41,6 +41,7 @@ export const ERROR_CODES = [
   'NETWORK_ERROR',
   'CREDENTIAL_MISSING',
   'LOGIN_CANCELLED',
+  'CLIPBOARD_UNAVAILABLE',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -23,6 +23,8 @@ export interface AccountPatch {
   readonly issuer?: string;
   readonly label?: string;
   readonly groupIds?: readonly string[];
+  /** Group names, matched ignoring case, missing ones created (the edit dialog); replaces groupIds. */
+  readonly groups?: readonly string[];
   readonly favourite?: boolean;
   readonly note?: string;
   readonly icon?: string | null;
@@ -62,12 +64,47 @@ function notFound(): AuthdeskError {
   return new AuthdeskError('NOT_FOUND', 'There is no account with this id.');
 }
 
+/** How long a removed account can be put back (the window's Undo). */
+export const UNDO_REMOVE_MS = 10_000;
+
+/**
+ * Turns group names into group ids: a name matches an existing group ignoring case, a missing
+ * group is created once. `groups` is the list with any new groups appended.
+ */
+function groupResolver(existing: readonly Group[], newId: () => string) {
+  const groups = [...existing];
+  // By lower-case name, the first group of each name: one lookup per name, not a scan.
+  const byName = new Map<string, string>();
+  for (const g of groups) if (!byName.has(g.name.toLowerCase())) byName.set(g.name.toLowerCase(), g.id);
+  const idOf = (groupName: string): string => {
+    const wanted = name(groupName, 'group name');
+    const found = byName.get(wanted.toLowerCase());
+    if (found !== undefined) return found;
+    const group: Group = { id: newId(), name: wanted };
+    groups.push(group);
+    byName.set(wanted.toLowerCase(), group.id);
+    return group.id;
+  };
+  return { groups, ids: (names: readonly string[]): string[] => [...new Set(names.filter((g) => g.trim() !== '').map(idOf))] };
+}
+
+/** A removed account kept in memory only, with what is needed to put it back where it was. */
+interface Removed {
+  readonly account: Account;
+  readonly index: number;
+  readonly unlinkedProfileIds: readonly string[];
+  readonly timer: { cancel(): void };
+}
+
 export class AccountsService {
   readonly #vault: VaultAccess;
-  readonly #clock: Pick<Clock, 'now'>;
+  readonly #clock: Clock;
   readonly #newId: () => string;
+  // Note (undo): a removed account stays here, in memory only, for UNDO_REMOVE_MS and is never
+  // written anywhere; forgetRemoved() drops it when the vault locks (core.ts wires that).
+  readonly #removed = new Map<string, Removed>();
 
-  constructor(vault: VaultAccess, clock: Pick<Clock, 'now'>, newId: () => string = randomUUID) {
+  constructor(vault: VaultAccess, clock: Clock, newId: () => string = randomUUID) {
     this.#vault = vault;
     this.#clock = clock;
     this.#newId = newId;
@@ -106,19 +143,7 @@ export class AccountsService {
     await this.#vault.mutate((data) => {
       const now = this.#clock.now();
       const seen = new Set(data.accounts.map(entryKey));
-      const groups = [...data.groups];
-      // By lower-case name, the first group of each name: one lookup per entry, not a scan.
-      const byName = new Map<string, string>();
-      for (const g of groups) if (!byName.has(g.name.toLowerCase())) byName.set(g.name.toLowerCase(), g.id);
-      const groupId = (groupName: string): string => {
-        const wanted = name(groupName, 'group name');
-        const existing = byName.get(wanted.toLowerCase());
-        if (existing !== undefined) return existing;
-        const group: Group = { id: this.#newId(), name: wanted };
-        groups.push(group);
-        byName.set(wanted.toLowerCase(), group.id);
-        return group.id;
-      };
+      const { groups, ids: groupIds } = groupResolver(data.groups, this.#newId);
       const added: Account[] = [];
       for (const entry of entries) {
         const issuer = name(entry.issuer, 'issuer');
@@ -132,7 +157,7 @@ export class AccountsService {
           issuer,
           label,
           otp,
-          groupIds: [...new Set((entry.groups ?? []).filter((g) => g.trim() !== '').map(groupId))],
+          groupIds: groupIds(entry.groups ?? []),
           favourite: entry.favourite ?? false,
           icon: icon(entry.icon ?? null),
           note: note(entry.note ?? ''),
@@ -152,8 +177,10 @@ export class AccountsService {
     await this.#vault.mutate((data) => {
       const current = data.accounts.find((a) => a.id === id);
       if (current === undefined) throw notFound();
-      const groupIds = patch.groupIds === undefined ? current.groupIds : [...new Set(patch.groupIds)];
-      if (!groupIds.every((g) => data.groups.some((group) => group.id === g))) throw invalid('One of the groups does not exist.');
+      const resolver = groupResolver(data.groups, this.#newId);
+      const groups = resolver.groups;
+      const groupIds = patch.groups !== undefined ? resolver.ids(patch.groups) : patch.groupIds === undefined ? current.groupIds : [...new Set(patch.groupIds)];
+      if (!groupIds.every((g) => groups.some((group) => group.id === g))) throw invalid('One of the groups does not exist.');
       const account: Account = {
         ...current,
         issuer: patch.issuer === undefined ? current.issuer : name(patch.issuer, 'issuer'),
@@ -165,22 +192,59 @@ export class AccountsService {
         updatedAt: this.#clock.now(),
       };
       edited = account;
-      return { ...data, accounts: data.accounts.map((a) => (a.id === id ? account : a)) };
+      return { ...data, groups, accounts: data.accounts.map((a) => (a.id === id ? account : a)) };
     });
     if (edited === undefined) throw notFound();
     return edited;
   }
 
-  /** Removes an account; a profile that answered its OTP step from it is unlinked. */
+  /**
+   * Removes an account; a profile that answered its OTP step from it is unlinked. For
+   * UNDO_REMOVE_MS afterwards undoRemove(id) puts it back; then it is gone for good.
+   */
   async remove(id: string): Promise<void> {
+    let removed: Omit<Removed, 'timer'> | undefined;
     await this.#vault.mutate((data) => {
-      if (!data.accounts.some((a) => a.id === id)) throw notFound();
+      const index = data.accounts.findIndex((a) => a.id === id);
+      const account = data.accounts[index];
+      if (account === undefined) throw notFound();
+      removed = { account, index, unlinkedProfileIds: data.profiles.filter((p) => p.otpAccountId === id).map((p) => p.id) };
       return {
         ...data,
         accounts: data.accounts.filter((a) => a.id !== id),
         profiles: data.profiles.map((p) => (p.otpAccountId === id ? { ...p, otpAccountId: null } : p)),
       };
     });
+    if (removed === undefined) return;
+    this.#removed.get(id)?.timer.cancel();
+    const timer = this.#clock.setTimeout(() => void this.#removed.delete(id), UNDO_REMOVE_MS);
+    this.#removed.set(id, { ...removed, timer });
+  }
+
+  /**
+   * Puts a just-removed account back at its old place (or the end, if the list got shorter),
+   * with the groups that still exist and its profile links where nothing replaced them.
+   */
+  async undoRemove(id: string): Promise<Account> {
+    const removed = this.#removed.get(id);
+    if (removed === undefined) throw new AuthdeskError('NOT_FOUND', 'This account can no longer be put back: undo lasts 10 seconds and ends when the vault locks.');
+    await this.#vault.mutate((data) => {
+      if (data.accounts.some((a) => a.id === id)) throw invalid('This account is already back.');
+      const account = { ...removed.account, groupIds: removed.account.groupIds.filter((g) => data.groups.some((group) => group.id === g)) };
+      const accounts = [...data.accounts];
+      accounts.splice(Math.min(removed.index, accounts.length), 0, account);
+      const profiles = data.profiles.map((p) => (removed.unlinkedProfileIds.includes(p.id) && p.otpAccountId === null ? { ...p, otpAccountId: id } : p));
+      return { ...data, accounts, profiles };
+    });
+    removed.timer.cancel();
+    this.#removed.delete(id);
+    return this.get(id);
+  }
+
+  /** Drops every account kept for undo (the vault locked). */
+  forgetRemoved(): void {
+    for (const { timer } of this.#removed.values()) timer.cancel();
+    this.#removed.clear();
   }
 
   /** Puts the accounts in the given order; ids must name every account exactly once. */

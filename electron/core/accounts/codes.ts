@@ -95,6 +95,23 @@ export class CodesService {
     });
   }
 
+  /**
+   * The code a copy puts on the clipboard: the current one (TOTP, Steam) or the one last asked
+   * for (HOTP). Never a code the window was not shown.
+   */
+  current(accountId: string): string {
+    const account = this.#vault.data().accounts.find((a) => a.id === accountId);
+    if (account === undefined) throw new AuthdeskError('NOT_FOUND', 'There is no account with this id.');
+    let code: AccountCode;
+    try {
+      code = this.#codeOf(account, this.#clock.now());
+    } catch {
+      throw new AuthdeskError('OTP_UNSUPPORTED', UNUSABLE);
+    }
+    if (code.code === null) throw new AuthdeskError('OTP_UNSUPPORTED', 'This HOTP account shows no code yet: ask for the next code first.');
+    return code.code;
+  }
+
   /** The codes at another moment (the CLI's --at); HOTP gives null, it has no time. */
   codeAt(account: Account, unixSeconds: number): AccountCode {
     if (account.otp.type === 'hotp') return { id: account.id, code: null, next: null, validFrom: unixSeconds * 1000, validUntil: null };

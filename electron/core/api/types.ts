@@ -3,6 +3,7 @@
 // The shapes that cross the IPC boundary. Metadata only: nothing here may hold a secret.
 // Each type is declared in the lowest core layer that needs it and re-exported here, so the
 // renderer finds every wire shape in one file.
+import type { MAX_NAME, MAX_NOTE } from '../otp/names.ts';
 import type { OtpAlgorithm, OtpType } from '../otp/params.ts';
 import type { KeychainInfo } from '../platform/ports.ts';
 
@@ -38,6 +39,22 @@ export interface AccountView {
   readonly favourite: boolean;
   readonly icon: string | null;
   readonly note: string;
+}
+
+/** A group accounts can be filed under. */
+export interface GroupView {
+  readonly id: string;
+  readonly name: string;
+}
+
+/**
+ * The longest issuer, account or group name and note core accepts, as literal types: the
+ * renderer cannot import core's values, so it declares its own constants with these types and
+ * the typecheck fails if the two ever differ.
+ */
+export interface AccountLimits {
+  readonly name: typeof MAX_NAME;
+  readonly note: typeof MAX_NOTE;
 }
 
 export interface TransferFormats {

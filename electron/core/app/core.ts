@@ -13,6 +13,7 @@ import { AutoBackup } from '../vault/backups.ts';
 import type { KdfParams } from '../vault/kdf.ts';
 import { VaultService } from '../vault/vault-service.ts';
 import { BackupsService } from './backups.ts';
+import { CodeClipboard } from './clipboard.ts';
 import { ExportService } from './export-files.ts';
 import { SettingsService, type Settings } from './settings.ts';
 import { StagingService } from './staging.ts';
@@ -48,6 +49,8 @@ export interface Core {
   readonly vault: VaultService;
   readonly accounts: AccountsService;
   readonly codes: CodesService;
+  /** Copies codes and clears them again (app/clipboard.ts); null where the host has no clipboard. */
+  readonly clipboard: CodeClipboard | null;
   readonly transfer: TransferService;
   /** Accounts read and previewed, waiting for the user to confirm (the add and import dialogs). */
   readonly staging: StagingService;
@@ -55,6 +58,8 @@ export interface Core {
   readonly backups: BackupsService;
   /** Export to a file the user picks, or as QR codes on screen. */
   readonly exports: ExportService;
+  /** Calls listener after every change to the accounts (added, edited, removed, reordered, a counter used). */
+  onAccountsChange(listener: () => void): () => void;
   /** Locks the vault and stops every timer and listener the core started. */
   dispose(): void;
 }
@@ -84,21 +89,30 @@ export function createCore(ports: CorePorts): Core {
     },
     ...(ports.backupDelayMs === undefined ? {} : { delayMs: ports.backupDelayMs }),
   });
+  const changeListeners = new Set<() => void>();
+  // Every change to the vault's data goes through here, so the window hears of each one.
   const unlocked: VaultAccess = {
     data: () => vault.unlocked().data(),
-    mutate: (fn) => vault.unlocked().mutate(fn),
+    mutate: async (fn) => {
+      const data = await vault.unlocked().mutate(fn);
+      for (const listener of changeListeners) listener();
+      return data;
+    },
   };
   const accounts = new AccountsService(unlocked, ports.clock);
   const codes = new CodesService(unlocked, ports.clock);
   const staging = new StagingService({ accounts, clock: ports.clock, dialogs: ports.dialogs, clipboard: ports.clipboard });
+  const clipboard = ports.clipboard === null ? null : new CodeClipboard(ports.clipboard, ports.clock, () => settings.get().clipboardClearSeconds);
   const stops = [
-    // Cached HMAC keys are derived from seeds: they go when the vault locks.
+    // Cached HMAC keys are derived from seeds, a removed account kept for undo holds one, staged
+    // seeds wait for a confirmation (staging.ts, Note staged secrets), and a copied code must not
+    // outlive the vault: all go when it locks.
     vault.onStatus((status) => {
-      if (status.state !== 'unlocked') codes.clear();
-    }),
-    // Staged seeds waiting for a confirmation go too (staging.ts, Note staged secrets).
-    vault.onStatus((status) => {
-      if (status.state !== 'unlocked') staging.discardAll();
+      if (status.state === 'unlocked') return;
+      codes.clear();
+      accounts.forgetRemoved();
+      staging.discardAll();
+      void clipboard?.clear();
     }),
     settings.onChange((changed) => {
       vault.setIdleMinutes(changed.autoLockMinutes);
@@ -117,15 +131,23 @@ export function createCore(ports: CorePorts): Core {
     vault,
     accounts,
     codes,
+    clipboard,
     transfer,
     staging,
     settings,
     backups: new BackupsService({ vault, settings, auto: autoBackup, clock: ports.clock, dialogs: ports.dialogs }),
     exports: new ExportService(vault, transfer, ports.dialogs, ports.clock),
+    onAccountsChange(listener) {
+      changeListeners.add(listener);
+      return () => void changeListeners.delete(listener);
+    },
     dispose() {
       for (const stop of stops) stop();
       staging.discardAll();
       autoBackup.dispose();
+      accounts.forgetRemoved();
+      // Quitting: the copied code goes too (only if it is still on the clipboard).
+      void clipboard?.clear();
       vault.dispose();
     },
   };

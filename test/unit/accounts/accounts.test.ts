@@ -100,3 +100,47 @@ test('reorder takes every id exactly once', async () => {
   }
   assert.deepEqual(accounts.list().map((x) => x.id), [c, a, b]);
 });
+
+test('a removed account comes back at its old place within 10 seconds, and not after', async () => {
+  const { vault, accounts } = setup();
+  const time = new FakeClock(1_700_000_000_000);
+  const undoable = new AccountsService(vault, time, () => `u-${vault.saved.length}`);
+  await accounts.addMany([github, gitlab, { ...github, label: 'bob' }]);
+  const [, middle, last] = accounts.list();
+  assert.ok(middle && last);
+  await undoable.remove(middle.id);
+  assert.deepEqual(accounts.list().map((a) => a.id), ['id-1', 'id-3']);
+  time.advance(9_999);
+  const back = await undoable.undoRemove(middle.id);
+  assert.deepEqual(back, middle);
+  assert.deepEqual(accounts.list().map((a) => a.id), ['id-1', 'id-2', 'id-3']);
+
+  await undoable.remove(last.id);
+  time.advance(10_000);
+  await assert.rejects(undoable.undoRemove(last.id), (error) => isAuthdeskError(error, 'NOT_FOUND') && /10 seconds/.test(error.message));
+  assert.equal(accounts.list().length, 2);
+  assert.equal(time.pendingTimers(), 0);
+});
+
+test('locking forgets what undo kept: the removed account cannot come back', async () => {
+  const { accounts } = setup();
+  await accounts.add(github);
+  const [account] = accounts.list();
+  assert.ok(account);
+  await accounts.remove(account.id);
+  accounts.forgetRemoved();
+  await assert.rejects(accounts.undoRemove(account.id), (error) => isAuthdeskError(error, 'NOT_FOUND'));
+  assert.equal(accounts.list().length, 0);
+});
+
+test('editing by group names picks existing groups ignoring case and creates new ones', async () => {
+  const { vault, accounts } = setup();
+  await accounts.addMany([{ ...github, groups: ['Work'] }]);
+  const [account] = accounts.list();
+  assert.ok(account);
+  const edited = await accounts.edit(account.id, { groups: ['work', 'Home', 'home'] });
+  const names = new Map(vault.data().groups.map((g) => [g.id, g.name]));
+  assert.deepEqual(edited.groupIds.map((g) => names.get(g)), ['Work', 'Home']);
+  assert.equal(vault.data().groups.length, 2);
+  await assert.rejects(accounts.edit(account.id, { groups: ['x'.repeat(257)] }), (error) => isAuthdeskError(error, 'INVALID_INPUT'));
+});

@@ -11,8 +11,13 @@ function view(account: Account): AccountView {
   return { id: account.id, issuer: account.issuer, label: account.label, type, algorithm, digits, period, groupIds: account.groupIds, favourite: account.favourite, icon: account.icon, note: account.note };
 }
 
-export function accountsHandlers({ accounts }: Core): Handlers<Contract>['accounts'] {
+export function accountsHandlers({ accounts, vault }: Core): Handlers<Contract>['accounts'] {
   return {
     list: () => accounts.list().map(view),
+    groups: () => vault.unlocked().data().groups.map(({ id, name }) => ({ id, name })),
+    edit: async ({ id, patch }) => view(await accounts.edit(id, patch)),
+    remove: ({ id }) => accounts.remove(id),
+    undoRemove: async ({ id }) => view(await accounts.undoRemove(id)),
+    reorder: ({ ids }) => accounts.reorder(ids),
   };
 }

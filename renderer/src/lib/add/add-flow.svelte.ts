@@ -26,6 +26,3 @@ export function closeAddFlow(): void {
   addFlow.open = null;
   addFlow.dropped = null;
 }
-
-/** Told when accounts were added, so a list on screen can load them. */
-export const ACCOUNTS_ADDED = 'authdesk:accounts-added';

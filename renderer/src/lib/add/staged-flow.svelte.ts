@@ -7,7 +7,6 @@ import type { CommitResult, Staged, StagedLocked, StagedPreview } from '../../..
 import type { Result } from '../../../../electron/core/api/spec.ts';
 import type { WireError } from '../../../../electron/core/errors.ts';
 import { settle } from '../bridge.ts';
-import { ACCOUNTS_ADDED } from './add-flow.svelte.ts';
 
 export type StepOutcome = 'preview' | 'password' | 'cancelled' | 'error';
 
@@ -55,7 +54,6 @@ export class StagedFlow {
     if (result.status !== 'ready') return;
     this.done = result.value;
     this.preview = null;
-    if (result.value.added > 0) window.dispatchEvent(new CustomEvent(ACCOUNTS_ADDED));
   }
 
   /** Forgets what is staged now (Back, Close, Cancel). */

@@ -3,7 +3,7 @@
 // Note (the keys table): every keyboard path in the window, in one table. The shortcuts
 // dialog lists it, so a key that is added here is a key users can find. Each area adds its
 // rows where its keys work; a handler that reacts to a key missing from this table is a bug.
-import { ADD_HINT, HELP_HINT, LOCK_HINT, PASTE_HINT, SEARCH_KEY, shortcutHint } from './shortcuts.ts';
+import { ADD_HINT, HELP_HINT, LOCK_HINT, PASTE_HINT, SEARCH_KEY, UNDO_HINT, shortcutHint } from './shortcuts.ts';
 import { SCREENS } from './screens.ts';
 
 export interface KeyRow {
@@ -41,7 +41,20 @@ export const KEY_AREAS: readonly KeyArea[] = [
   },
   {
     where: 'Codes',
-    rows: [{ keys: SEARCH_KEY, does: 'Search accounts' }],
+    rows: [
+      { keys: SEARCH_KEY, does: 'Search accounts' },
+      { keys: 'Enter (in search)', does: 'Copy the first match' },
+      { keys: 'Esc (in search)', does: 'Clear the search' },
+      { keys: 'Arrow Down (in search)', does: 'Go to the first account' },
+      { keys: 'Arrow Up, Arrow Down, Home, End, Page Up, Page Down', does: 'Move between accounts' },
+      { keys: 'Enter', does: 'Copy the code (cleared from the clipboard after the time set in Settings)' },
+      { keys: 'N', does: 'Show the next code (HOTP: make the next code)' },
+      { keys: 'E', does: 'Edit the account' },
+      { keys: 'F', does: 'Favourite or unfavourite' },
+      { keys: 'Alt Arrow Up, Alt Arrow Down', does: 'Move the account up or down' },
+      { keys: 'Delete', does: 'Delete the account' },
+      { keys: UNDO_HINT, does: 'Undo the delete (for 10 seconds)' },
+    ],
   },
   {
     where: 'Add account',

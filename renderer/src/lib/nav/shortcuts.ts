@@ -69,3 +69,11 @@ export function isHelpShortcut(event: KeyboardEvent): boolean {
   if (event.ctrlKey || event.metaKey || event.altKey) return false;
   return event.key === 'F1' || (event.key === HELP_KEY && !isTyping(event.target));
 }
+
+/** Ctrl+Z (Cmd+Z on macOS): undo the last delete on the Codes screen. */
+export const UNDO_HINT = isMac ? '⌘Z' : 'Ctrl Z';
+export const UNDO_ARIA = `${isMac ? 'Meta' : 'Control'}+Z`;
+
+export function isUndoShortcut(event: KeyboardEvent): boolean {
+  return platformModifierOnly(event) && event.key.toLowerCase() === 'z';
+}
