@@ -38,7 +38,7 @@ describe('importing from another app in the window', () => {
 
   test('an encrypted Aegis export: its password is asked, a wrong one is refused and may be retried, the preview lists it all, confirm imports', { skip }, async () => {
     harness.dialogs.answer('openFile', AEGIS_ENCRYPTED);
-    await page.getByRole('button', { name: 'Add account' }).click();
+    await page.getByRole('button', { name: 'Add account' }).first().click();
     await page.getByRole('menuitem', { name: 'Import from another app…' }).click();
     await dialog().getByRole('button', { name: 'Choose a file…' }).click();
     await dialog().getByRole('heading', { name: 'This backup is encrypted' }).waitFor();
