@@ -270,6 +270,7 @@ describe('the Codes screen with 5,000 accounts', () => {
 
     await page.keyboard.press('e');
     await page.getByRole('dialog').waitFor();
+    assert.equal(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.labels?.[0]?.textContent), 'Issuer', 'the dialog opens in its first field');
     await page.keyboard.press('Tab');
     assert.equal(await page.evaluate(() => Boolean(document.activeElement?.closest('dialog'))), true, 'focus stays in the dialog');
     await page.keyboard.press('Escape');
