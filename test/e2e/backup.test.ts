@@ -113,6 +113,8 @@ describe('automatic backups and restore from Settings', () => {
     await dialog.getByLabel('Backup password').fill(PASSWORD);
     await dialog.getByRole('button', { name: 'Restore' }).click();
     await dialog.waitFor({ state: 'detached' });
+    // Settings removes the dialog itself once restored; focus still goes back to the button that opened it.
+    assert.match(await page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.tagName ?? ''), /^Restore the backup of/);
     await page.getByText('Restored 3 account(s). The vault as it was is kept as a backup (listed below): restore it to undo.').waitFor();
     assert.deepEqual(harness.core.accounts.list().map((a) => a.issuer).sort(), ['First', 'Second', 'Third']);
     assert.equal((await harness.core.vault.status()).state, 'unlocked', 'the restored vault is open');

@@ -251,10 +251,10 @@ describe('the Codes screen with 5,000 accounts', () => {
     await page.keyboard.press('e');
     const dialog = page.getByRole('dialog', { name: 'Edit Beta' });
     await dialog.waitFor();
-    await dialog.getByLabel('Issuer').fill('x'.repeat(257));
+    await dialog.getByRole('textbox', { name: 'Issuer' }).fill('x'.repeat(257));
     await dialog.getByText('The issuer can be at most 256 characters (now 257).').waitFor();
     assert.equal(await dialog.getByRole('button', { name: 'Save' }).isDisabled(), true);
-    await dialog.getByLabel('Issuer').fill('Beta Cloud');
+    await dialog.getByRole('textbox', { name: 'Issuer' }).fill('Beta Cloud');
     await dialog.getByLabel('New group').fill('Personal');
     await dialog.getByRole('button', { name: 'Add group' }).click();
     assert.equal(await dialog.getByRole('checkbox', { name: 'Personal' }).isChecked(), true);
@@ -270,6 +270,7 @@ describe('the Codes screen with 5,000 accounts', () => {
 
     await page.keyboard.press('e');
     await page.getByRole('dialog').waitFor();
+    assert.equal(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.labels?.[0]?.textContent), 'Issuer', 'the dialog opens in its first field');
     await page.keyboard.press('Tab');
     assert.equal(await page.evaluate(() => Boolean(document.activeElement?.closest('dialog'))), true, 'focus stays in the dialog');
     await page.keyboard.press('Escape');

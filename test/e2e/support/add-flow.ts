@@ -15,7 +15,7 @@ export async function startWithOpenVault(): Promise<Harness> {
   await mkdir(ARTIFACTS, { recursive: true });
   await harness.core.vault.create('plum orbit lantern 42');
   await harness.page.reload();
-  await harness.page.getByRole('button', { name: 'Add account' }).waitFor();
+  await harness.page.getByRole('button', { name: 'Add account' }).first().waitFor();
   return harness;
 }
 

@@ -31,13 +31,9 @@ export const KEY_AREAS: readonly KeyArea[] = [
   {
     where: 'Sidebar',
     rows: [
-      { keys: '↑ ↓, Home, End', does: 'Move between screens' },
+      { keys: '↑, ↓, Home, End', does: 'Move between screens' },
       { keys: 'Enter, Space', does: 'Open the screen' },
     ],
-  },
-  {
-    where: 'Dialogs',
-    rows: [{ keys: 'Esc', does: 'Close the dialog' }],
   },
   {
     where: 'Codes',
@@ -45,13 +41,13 @@ export const KEY_AREAS: readonly KeyArea[] = [
       { keys: SEARCH_KEY, does: 'Search accounts' },
       { keys: 'Enter (in search)', does: 'Copy the first match' },
       { keys: 'Esc (in search)', does: 'Clear the search' },
-      { keys: 'Arrow Down (in search)', does: 'Go to the first account' },
-      { keys: 'Arrow Up, Arrow Down, Home, End, Page Up, Page Down', does: 'Move between accounts' },
+      { keys: '↓ (in search)', does: 'Go to the first account' },
+      { keys: '↑, ↓, Home, End, Page Up, Page Down', does: 'Move between accounts' },
       { keys: 'Enter', does: 'Copy the code (cleared from the clipboard after the time set in Settings)' },
       { keys: 'N', does: 'Show the next code (HOTP: make the next code)' },
       { keys: 'E', does: 'Edit the account' },
       { keys: 'F', does: 'Favourite or unfavourite' },
-      { keys: 'Alt Arrow Up, Alt Arrow Down', does: 'Move the account up or down' },
+      { keys: 'Alt ↑, Alt ↓', does: 'Move the account up or down' },
       { keys: 'Delete', does: 'Delete the account' },
       { keys: UNDO_HINT, does: 'Undo the delete (for 10 seconds)' },
     ],
@@ -60,24 +56,23 @@ export const KEY_AREAS: readonly KeyArea[] = [
     where: 'Add account',
     rows: [
       { keys: ADD_HINT, does: 'Add an account: a link, a picture, the clipboard or by hand' },
-      { keys: 'Down, Up, Home, End', does: 'Move in the Add account menu' },
-      { keys: 'Left, Right', does: 'Choose how to add, in the Add account dialog' },
-      { keys: PASTE_HINT, does: 'Paste a QR code picture or a link, in the Add account dialog' },
-      { keys: 'Esc', does: 'Close the menu or the dialog without adding anything' },
+      { keys: '↑, ↓, Home, End', does: 'Move in the Add account menu' },
+      { keys: 'Esc', does: 'Close the menu' },
+      { keys: '←, →', does: 'Choose how to add, in the dialog' },
+      { keys: PASTE_HINT, does: 'Paste a QR code picture or a link, in the dialog' },
     ],
   },
   {
-    where: 'Import',
-    rows: [
-      { keys: 'Enter', does: 'Open an encrypted backup with the password typed' },
-      { keys: 'Esc', does: 'Close the import dialog without importing anything' },
-    ],
+    where: 'Export',
+    rows: [{ keys: '←, →', does: 'Previous or next QR code of a Google Authenticator export' }],
   },
   {
-    where: 'Settings dialogs (export, restore)',
+    // Note (dialog keys): every dialog is ui/Dialog.svelte, so these hold in all of them (add,
+    // import, export, restore, edit, this one); an area lists only the keys its dialog adds.
+    where: 'Dialogs',
     rows: [
-      { keys: 'Esc', does: 'Close the dialog' },
-      { keys: '← →', does: 'Previous or next QR code of a Google Authenticator export' },
+      { keys: 'Enter', does: 'Confirm what a field asks for (Preview, Open backup, Export, Restore, Save)' },
+      { keys: 'Esc', does: 'Close the dialog; nothing is added, imported or saved' },
     ],
   },
 ];
