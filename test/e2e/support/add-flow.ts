@@ -10,13 +10,20 @@ import { startHarness, type Harness } from './harness.ts';
 const ARTIFACTS = join(import.meta.dirname, '..', 'artifacts');
 const SCHEMES = ['light', 'dark'] as const;
 
+// A setup that fails closes its browser: a Chromium left open keeps the test file, and so the
+// whole run, from ever ending.
 export async function startWithOpenVault(): Promise<Harness> {
   const harness = await startHarness();
-  await mkdir(ARTIFACTS, { recursive: true });
-  await harness.core.vault.create('plum orbit lantern 42');
-  await harness.page.reload();
-  await harness.page.getByRole('button', { name: 'Add account' }).first().waitFor();
-  return harness;
+  try {
+    await mkdir(ARTIFACTS, { recursive: true });
+    await harness.core.vault.create('plum orbit lantern 42');
+    await harness.page.reload();
+    await harness.page.getByRole('button', { name: 'Add account' }).first().waitFor();
+    return harness;
+  } catch (error) {
+    await harness.close();
+    throw error;
+  }
 }
 
 /** The accounts a preview lists. */
