@@ -12,6 +12,7 @@
 import type { AccountCode, AccountView, GroupView } from '../../../../electron/core/api/types.ts';
 import type { WireError } from '../../../../electron/core/errors.ts';
 import { settle } from '../bridge.ts';
+import { mergeCodes, NO_CODES, type CodesById } from './code-merge.ts';
 
 /** Rows asked for before the whole list: more than a tall window shows (64 px each). */
 const FIRST_SCREEN = 30;
@@ -21,7 +22,7 @@ export class CodesData {
   accounts = $state.raw<readonly AccountView[]>([]);
   groups = $state.raw<readonly GroupView[]>([]);
   /** By account id. Replaced whole on every push, never changed in place. */
-  codes = $state.raw<ReadonlyMap<string, AccountCode>>(new Map());
+  codes = $state.raw<CodesById>(NO_CODES);
   /** Something to show: the first screen or the whole list. */
   loaded = $state(false);
   /** The whole list is here (not only the first screen). */
@@ -44,7 +45,7 @@ export class CodesData {
       this.#stopped = true;
       for (const stop of stops) stop();
       this.accounts = [];
-      this.codes = new Map();
+      this.codes = NO_CODES;
       this.loaded = false;
       this.complete = false;
     };
@@ -125,17 +126,7 @@ export class CodesData {
     this.loaded = true;
   }
 
-  /**
-   * Merges codes in: main pushes only those that changed (the note "changed codes only" in
-   * electron/core/accounts/codes.ts). An answer can arrive after a newer push (codes.list
-   * asked before a boundary, answered after it), so a code never replaces a later one.
-   */
   #setCodes(list: readonly AccountCode[]): void {
-    const codes = new Map(this.codes);
-    for (const code of list) {
-      const held = codes.get(code.id);
-      if (held === undefined || code.validFrom >= held.validFrom) codes.set(code.id, code);
-    }
-    this.codes = codes;
+    this.codes = mergeCodes(this.codes, list);
   }
 }
