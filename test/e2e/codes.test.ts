@@ -12,6 +12,7 @@ import { assertNoAxeViolations } from './support/axe.ts';
 import { chromiumSkipReason } from './support/chromium.ts';
 import { seedVault, totp } from './support/codes-seed.ts';
 import { startHarness, type Harness } from './support/harness.ts';
+import { drawPng } from '../support/png.ts';
 
 const skip = chromiumSkipReason();
 const ARTIFACTS = join(import.meta.dirname, 'artifacts');
@@ -396,6 +397,40 @@ describe('the Codes screen with 5,000 accounts', () => {
     await toast.waitFor({ state: 'detached', timeout: 11_000 });
     await assert.rejects(harness.core.accounts.undoRemove(id), /no longer be put back/);
     assert.equal(harness.core.accounts.list().some((a) => a.id === id), false);
+  });
+
+  test('an imported picture is fetched for its row alone, shown there, and kept by the edit dialog', { skip }, async () => {
+    const picture = `data:image/png;base64,${drawPng(16, 16, (x, y) => (x + y) % 3 === 0).toString('base64')}`;
+    const { account } = await harness.core.accounts.add({ ...totp('Corner Shop', 'till'), icon: picture });
+    try {
+      const asked: unknown[] = [];
+      await page.exposeFunction('__picturesAsked', (ids: unknown) => void asked.push(ids));
+      await page.evaluate(() => {
+        const w = window as unknown as { __authdeskInvoke: (channel: string, input: unknown) => unknown; __picturesAsked: (ids: unknown) => void };
+        const invoke = w.__authdeskInvoke;
+        w.__authdeskInvoke = (channel, input) => {
+          if (channel.endsWith('accounts.pictures')) w.__picturesAsked((input as { ids: unknown }).ids);
+          return invoke(channel, input);
+        };
+      });
+      await page.getByRole('searchbox', { name: 'Search accounts' }).fill('corner shop');
+      await row('Corner Shop').locator('img').waitFor();
+      assert.equal(await row('Corner Shop').locator('img').getAttribute('src'), picture);
+      assert.deepEqual(asked, [[account.id]], 'only the row on screen asked for its picture');
+
+      await rowMain('Corner Shop').focus();
+      await page.keyboard.press('e');
+      const dialog = page.getByRole('dialog', { name: 'Edit Corner Shop' });
+      await dialog.getByLabel('Note').fill('kept its picture');
+      await dialog.getByRole('button', { name: 'Save' }).click();
+      await dialog.waitFor({ state: 'detached' });
+      const saved = harness.core.accounts.get(account.id);
+      assert.equal(saved.note, 'kept its picture');
+      assert.equal(saved.icon, picture, 'saving the dialog did not drop the picture the list never carried');
+      await row('Corner Shop').locator('img').waitFor();
+    } finally {
+      await harness.core.accounts.remove(account.id);
+    }
   });
 
   test('at 800×600 and at 200% zoom the rows are not clipped and the search is reachable', { skip }, async () => {
