@@ -1,5 +1,5 @@
 // Runs in: tests (Node, driving Chromium). The Codes screen over a vault of 5,000 accounts,
-// against the real core: live codes, the CSS countdown, search, copy through main and the
+// against the real core: the first screen before the whole list, live codes, the CSS countdown, search, copy through main and the
 // clipboard rule, HOTP, a damaged row, edit, favourite, reorder, delete with undo, axe and
 // screenshots in both themes, a small window and 200% zoom.
 import assert from 'node:assert/strict';
@@ -12,6 +12,7 @@ import { assertNoAxeViolations } from './support/axe.ts';
 import { chromiumSkipReason } from './support/chromium.ts';
 import { seedVault, totp } from './support/codes-seed.ts';
 import { startHarness, type Harness } from './support/harness.ts';
+import { drawPng } from '../support/png.ts';
 
 const skip = chromiumSkipReason();
 const ARTIFACTS = join(import.meta.dirname, 'artifacts');
@@ -99,6 +100,36 @@ describe('the Codes screen with 5,000 accounts', () => {
     }
     const visible = await rows.count();
     assert.ok(visible > 5 && visible < 60, `only the rows in view exist (${visible} of 5,000)`);
+  });
+
+  test('the first rows show their codes before the whole list is loaded; searching waits for it and says so; nothing moves when it comes', { skip }, async () => {
+    // The whole list held back, as a slow transport or a huge vault would: the first screen must not wait for it.
+    const release = harness.hold('accounts.list');
+    try {
+      await awayFromBoundary(4000);
+      await page.reload();
+      await row('Zebra Bank').getByTestId('code').waitFor();
+      assert.match(await page.locator('li[data-row]').first().innerText(), /GitHub/, 'the favourite is first');
+      assert.equal(await row('Zebra Bank').getByTestId('code').innerText(), spaced(coreCode(idOf('Zebra Bank'))?.code ?? ''));
+      await page.getByText('5,000 accounts.').waitFor();
+      const list = page.getByRole('list', { name: 'Accounts' });
+      assert.equal(await list.evaluate((ul) => ul.getBoundingClientRect().height), 5000 * 64 + 2, 'the list is already as tall as 5,000 rows');
+      assert.ok(await page.getByRole('button', { name: 'Work', exact: true }).isVisible(), 'the group chips are there from the start');
+      const before = await row('Zebra Bank').boundingBox();
+
+      await page.getByRole('searchbox', { name: 'Search accounts' }).fill('user4989@');
+      await page.getByText('Loading all 5,000 accounts to search them…').waitFor();
+      await page.getByRole('status').filter({ hasText: 'Searching as soon as every account is loaded' }).waitFor();
+      assert.equal(await page.locator('li[data-row]').count(), 0, 'no half answer from the first screen alone');
+      release();
+      await page.getByText('1 of 5,000 accounts').waitFor();
+      assert.match(await page.locator('li[data-row]').innerText(), /user4989@example\.com/);
+      await page.getByRole('searchbox', { name: 'Search accounts' }).fill('');
+      await page.getByText('5,000 accounts.').waitFor();
+      assert.deepEqual(await row('Zebra Bank').boundingBox(), before, 'the rows did not move when the whole list arrived');
+    } finally {
+      release();
+    }
   });
 
   test('the countdown is CSS: an idle window makes no calls and sets no timers, and a new code arrives pushed', { skip }, async () => {
@@ -367,6 +398,40 @@ describe('the Codes screen with 5,000 accounts', () => {
     await toast.waitFor({ state: 'detached', timeout: 11_000 });
     await assert.rejects(harness.core.accounts.undoRemove(id), /no longer be put back/);
     assert.equal(harness.core.accounts.list().some((a) => a.id === id), false);
+  });
+
+  test('an imported picture is fetched for its row alone, shown there, and kept by the edit dialog', { skip }, async () => {
+    const picture = `data:image/png;base64,${drawPng(16, 16, (x, y) => (x + y) % 3 === 0).toString('base64')}`;
+    const { account } = await harness.core.accounts.add({ ...totp('Corner Shop', 'till'), icon: picture });
+    try {
+      const asked: unknown[] = [];
+      await page.exposeFunction('__picturesAsked', (ids: unknown) => void asked.push(ids));
+      await page.evaluate(() => {
+        const w = window as unknown as { __authdeskInvoke: (channel: string, input: unknown) => unknown; __picturesAsked: (ids: unknown) => void };
+        const invoke = w.__authdeskInvoke;
+        w.__authdeskInvoke = (channel, input) => {
+          if (channel.endsWith('accounts.pictures')) w.__picturesAsked((input as { ids: unknown }).ids);
+          return invoke(channel, input);
+        };
+      });
+      await page.getByRole('searchbox', { name: 'Search accounts' }).fill('corner shop');
+      await row('Corner Shop').locator('img').waitFor();
+      assert.equal(await row('Corner Shop').locator('img').getAttribute('src'), picture);
+      assert.deepEqual(asked, [[account.id]], 'only the row on screen asked for its picture');
+
+      await rowMain('Corner Shop').focus();
+      await page.keyboard.press('e');
+      const dialog = page.getByRole('dialog', { name: 'Edit Corner Shop' });
+      await dialog.getByLabel('Note').fill('kept its picture');
+      await dialog.getByRole('button', { name: 'Save' }).click();
+      await dialog.waitFor({ state: 'detached' });
+      const saved = harness.core.accounts.get(account.id);
+      assert.equal(saved.note, 'kept its picture');
+      assert.equal(saved.icon, picture, 'saving the dialog did not drop the picture the list never carried');
+      await row('Corner Shop').locator('img').waitFor();
+    } finally {
+      await harness.core.accounts.remove(account.id);
+    }
   });
 
   test('at 800×600 and at 200% zoom the rows are not clipped and the search is reachable', { skip }, async () => {

@@ -114,6 +114,25 @@ export class AccountsService {
     return this.#vault.data().accounts;
   }
 
+  /**
+   * The first `count` accounts as the Codes list shows them (favourites first, each part in the
+   * user's order) and how many there are in all: what the window paints before the whole list
+   * has arrived, so its first paint does not wait on the size of the vault.
+   *
+   * Note (display order): the same order as visibleAccounts() in
+   * renderer/src/lib/codes/filter.ts; change the two together.
+   */
+  firstShown(count: number): { readonly accounts: readonly Account[]; readonly total: number } {
+    const all = this.list();
+    const favourites: Account[] = [];
+    const rest: Account[] = [];
+    for (const account of all) {
+      if (account.favourite) favourites.push(account);
+      else if (rest.length < count) rest.push(account);
+    }
+    return { accounts: [...favourites, ...rest].slice(0, count), total: all.length };
+  }
+
   get(id: string): Account {
     const account = this.list().find((a) => a.id === id);
     if (account === undefined) throw notFound();

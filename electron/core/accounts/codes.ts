@@ -76,6 +76,9 @@ export class CodesService {
   // goes with it. At a boundary the cached "next" code becomes the current one, so a tick
   // costs one HMAC per account, not two.
   #cache = new WeakMap<OtpParams, Cached>();
+  // Codes that do not change with time (an HOTP account with no code asked for, a damaged
+  // one), kept as one object each so the watch does not send them at every boundary.
+  #timelessCache = new WeakMap<OtpParams, AccountCode>();
   readonly #revealed = new Map<string, { readonly counter: number; readonly code: AccountCode }>();
 
   constructor(vault: VaultAccess, clock: Clock) {
@@ -85,12 +88,17 @@ export class CodesService {
 
   /** Current and next codes of every account, in the vault's order. */
   list(): AccountCode[] {
+    return this.of(this.#vault.data().accounts);
+  }
+
+  /** Current and next codes of these accounts (the first screenful), in their order. */
+  of(accounts: readonly Account[]): AccountCode[] {
     const now = this.#clock.now();
-    return this.#vault.data().accounts.map((account) => {
+    return accounts.map((account) => {
       try {
         return this.#codeOf(account, now);
       } catch {
-        return unusable(account.id, now);
+        return this.#timeless(account, () => unusable(account.id, now));
       }
     });
   }
@@ -147,13 +155,20 @@ export class CodesService {
   }
 
   /**
-   * Calls listener with every code now and again each time a shown code expires, through the
-   * Clock, until stopped. refresh() pushes at once (after an account was added, edited or
-   * removed). A failure (the vault locked) stops the watch and goes to onError.
+   * Calls listener with every code now, then, each time a shown code expires, with the codes
+   * that changed since, through the Clock, until stopped. refresh() pushes what changed at once
+   * (after an account was added, edited or removed). A failure (the vault locked) stops the
+   * watch and goes to onError.
+   *
+   * Note (changed codes only): a code object is kept until its period ends (#codeOf's cache), so
+   * "changed" is "another object than last time": at a boundary only the accounts whose period
+   * ended are sent, and an edit that leaves the OTP alone sends nothing. The window merges them
+   * (renderer/src/lib/codes/codes.svelte.ts); change the two together.
    */
   watch(listener: (codes: AccountCode[]) => void, onError: (error: unknown) => void): CodesWatch {
     let timer: { cancel(): void } | undefined;
     let stopped = false;
+    let sent: ReadonlyMap<string, AccountCode> | null = null;
     const tick = (): void => {
       timer?.cancel();
       timer = undefined;
@@ -166,7 +181,10 @@ export class CodesService {
         onError(error);
         return;
       }
-      listener(codes);
+      const previous = sent;
+      sent = new Map(codes.map((code) => [code.id, code]));
+      const changed = previous === null ? codes : codes.filter((code) => previous.get(code.id) !== code);
+      if (previous === null || changed.length > 0) listener(changed);
       const until = earliestExpiry(codes);
       if (until !== null && !stopped) timer = this.#clock.setTimeout(tick, Math.max(0, until - this.#clock.now()));
     };
@@ -183,7 +201,16 @@ export class CodesService {
   /** Forgets every code, e.g. when the vault locks. */
   clear(): void {
     this.#cache = new WeakMap();
+    this.#timelessCache = new WeakMap();
     this.#revealed.clear();
+  }
+
+  #timeless(account: Account, make: () => AccountCode): AccountCode {
+    const kept = this.#timelessCache.get(account.otp);
+    if (kept !== undefined && kept.id === account.id) return kept;
+    const code = make();
+    this.#timelessCache.set(account.otp, code);
+    return code;
   }
 
   #codeOf(account: Account, now: number): AccountCode {
@@ -192,7 +219,7 @@ export class CodesService {
       const revealed = this.#revealed.get(id);
       // A code stays on screen until the counter moves on (another device, an edit, an import).
       if (revealed !== undefined && revealed.counter === otp.counter) return revealed.code;
-      return { id, code: null, next: null, validFrom: account.updatedAt, validUntil: null };
+      return this.#timeless(account, () => ({ id, code: null, next: null, validFrom: account.updatedAt, validUntil: null }));
     }
     const step = Math.floor(now / (otp.period * 1000));
     let cached = this.#cache.get(otp);

@@ -3,6 +3,7 @@
 // The shapes that cross the IPC boundary. Metadata only: nothing here may hold a secret.
 // Each type is declared in the lowest core layer that needs it and re-exported here, so the
 // renderer finds every wire shape in one file.
+import type { AccountCode } from '../accounts/codes.ts';
 import type { MAX_NAME, MAX_NOTE } from '../otp/names.ts';
 import type { OtpAlgorithm, OtpType } from '../otp/params.ts';
 import type { KeychainInfo } from '../platform/ports.ts';
@@ -37,8 +38,24 @@ export interface AccountView {
   readonly period: number;
   readonly groupIds: readonly string[];
   readonly favourite: boolean;
+  /** A brand icon's slug, or null. An account's own picture is not here: see `picture`. */
   readonly icon: string | null;
+  /**
+   * Set when the account carries its own picture (an imported Aegis icon, up to 256 KB):
+   * accounts.pictures sends it for the rows on screen. The number changes when the picture does.
+   */
+  readonly picture: number | null;
   readonly note: string;
+}
+
+/** What the Codes screen paints first: a screenful of accounts in display order with their codes. */
+export interface FirstScreen {
+  readonly accounts: readonly AccountView[];
+  readonly codes: readonly AccountCode[];
+  /** The groups some account is in (the filter chips), so they are there from the first paint. */
+  readonly groups: readonly GroupView[];
+  /** How many accounts the vault holds, so the list is as tall as it will be. */
+  readonly total: number;
 }
 
 /** A group accounts can be filed under. */

@@ -9,6 +9,7 @@ import { after, before } from 'node:test';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { CHANNEL_PREFIX } from '../../../electron/core/api/spec.ts';
 import { VAULT_FILE_NAME } from '../../../electron/core/platform/paths.ts';
 import type { Core } from '../../../electron/core/app/core.ts';
 import type { FakeClipboard } from '../../support/clipboard.ts';
@@ -36,6 +37,11 @@ export interface Harness {
   readonly clipboard: FakeClipboard;
   /** Pushes an event to every page, as main's emitters will. */
   emit(channel: string, payload: unknown): Promise<void>;
+  /**
+   * Holds the answers to one channel (e.g. 'accounts.list') until the returned function is
+   * called, as a slow transport would: the core still computes each answer when asked.
+   */
+  hold(channel: string): () => void;
   close(): Promise<void>;
 }
 
@@ -53,9 +59,12 @@ export async function startHarness(options: BackendOptions = {}): Promise<Harnes
 
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   const context = await browser.newContext({ viewport: { width: 1120, height: 720 }, colorScheme: 'light' });
-  await context.exposeBinding('__authdeskInvoke', (source, channel: string, input: unknown) =>
-    router.handle(channel, source.frame.url(), input),
-  );
+  const held = new Map<string, Promise<void>>();
+  await context.exposeBinding('__authdeskInvoke', async (source, channel: string, input: unknown) => {
+    const answer = await router.handle(channel, source.frame.url(), input);
+    await held.get(channel.replace(CHANNEL_PREFIX, ''));
+    return answer;
+  });
   await context.addInitScript({ content: standin });
   const page = await context.newPage();
   const appUrl = `${app.origin}/`;
@@ -80,6 +89,14 @@ export async function startHarness(options: BackendOptions = {}): Promise<Harnes
           ),
         ),
       );
+    },
+    hold(channel) {
+      let release = (): void => {};
+      held.set(channel, new Promise((resolve) => (release = resolve)));
+      return () => {
+        held.delete(channel);
+        release();
+      };
     },
     async close() {
       await browser.close();

@@ -131,12 +131,21 @@ test('watch pushes codes now and at each expiry through the Clock, until stopped
   clock.advance(60_000);
   // Periods of 30 s and 20 s: boundaries at 20, 30, 40 and 60 s.
   assert.deepEqual(pushes.map((p) => p.at), [1_000, 20_000, 30_000, 40_000, 60_000]);
+  assert.equal(pushes[0]?.codes.length, 4, 'the first push has every code');
+  // Later pushes carry only the codes whose period ended (the window keeps the others).
+  const labels = (push: { codes: AccountCode[] } | undefined) => push?.codes.map((c) => accounts.get(c.id).label);
+  assert.deepEqual(labels(pushes[1]), ['x'], 'at 20 s only the 20-second account');
+  assert.deepEqual(labels(pushes[2]), ['totp', 'me'], 'at 30 s the 30-second ones; the HOTP account, unchanged, is not sent');
   assert.equal(pushes[2]?.codes[0]?.code, codes.codeAt(vault.data().accounts[0] ?? assert.fail(), 30).code);
 
-  // A new account shows up on refresh, and the schedule does not double up.
+  // A new account shows up on refresh, alone, and the schedule does not double up.
   await accounts.add({ issuer: 'New', label: 'n', otp: otpParams({ type: 'totp', secret: SEED, period: 7 }) });
   watch.refresh();
-  assert.equal(pushes.at(-1)?.codes.length, 5);
+  assert.deepEqual(labels(pushes.at(-1)), ['n']);
+  const before = pushes.length;
+  await accounts.edit(accounts.list()[0]?.id ?? assert.fail(), { label: 'renamed' });
+  watch.refresh();
+  assert.equal(pushes.length, before, 'an edit that leaves the codes alone sends nothing');
   assert.equal(clock.pendingTimers(), 1);
   clock.advance(3_000);
   assert.equal(pushes.at(-1)?.at, 63_000, 'the 7 s account is now the first to expire');

@@ -71,13 +71,52 @@ test('accounts.list and codes.list show metadata and codes, never a secret', asy
   const listed = await call('accounts.list');
   assert.ok(listed.ok);
   const [view] = listed.value as { id: string }[];
-  assert.deepEqual(Object.keys(view ?? {}).sort(), ['algorithm', 'digits', 'favourite', 'groupIds', 'icon', 'id', 'issuer', 'label', 'note', 'period', 'type']);
+  assert.deepEqual(Object.keys(view ?? {}).sort(), ['algorithm', 'digits', 'favourite', 'groupIds', 'icon', 'id', 'issuer', 'label', 'note', 'period', 'picture', 'type']);
   const codes = await call('codes.list');
   assert.deepEqual(codes.ok && codes.value, [{ id: view?.id, code: '07081804', next: '14050471', validFrom: 1_111_111_080_000, validUntil: 1_111_111_110_000 }]);
   assert.doesNotMatch(JSON.stringify([listed, codes]), new RegExp(SEED));
   await call('vault.lock');
   const locked = await call('codes.list');
   assert.equal(!locked.ok && locked.error.code, 'VAULT_LOCKED');
+});
+
+test("accounts.firstScreen: a bounded screenful in the list's order (favourites first) with codes, the total and the groups in use", async () => {
+  const { call, core } = await setup();
+  await call('vault.create', { password: PASSWORD });
+  await core.accounts.addMany(
+    Array.from({ length: 40 }, (_, i) => ({ issuer: `S${i}`, label: 'me', otp: otpParams({ type: 'totp', secret: SEED }), favourite: i === 7 || i === 33, ...(i === 2 ? { groups: ['Work'] } : {}) })),
+  );
+  await core.vault.unlocked().mutate((d) => ({ ...d, groups: [...d.groups, { id: 'unused', name: 'Empty' }] }));
+  const first = await call<{ accounts: { id: string; issuer: string }[]; codes: AccountCode[]; groups: { name: string }[]; total: number }>('accounts.firstScreen', { count: 5 });
+  assert.ok(first.ok);
+  assert.deepEqual(first.value.accounts.map((a) => a.issuer), ['S7', 'S33', 'S0', 'S1', 'S2']);
+  assert.deepEqual(first.value.codes.map((c) => c.id), first.value.accounts.map((a) => a.id), 'each row comes with its code');
+  assert.deepEqual(first.value.codes[0], core.codes.list()[7]);
+  assert.equal(first.value.total, 40);
+  assert.deepEqual(first.value.groups.map((g) => g.name), ['Work'], 'only groups some account is in');
+  assert.doesNotMatch(JSON.stringify(first), new RegExp(SEED));
+  for (const count of [0, 101, 1.5, '5']) {
+    const refused = await call('accounts.firstScreen', { count });
+    assert.equal(!refused.ok && refused.error.code, 'INVALID_INPUT', `count ${String(count)}`);
+  }
+});
+
+test("accounts.pictures: an account's own picture stays out of the list and is sent for the rows that ask", async () => {
+  const { call, core } = await setup();
+  await call('vault.create', { password: PASSWORD });
+  const picture = `data:image/png;base64,${'A'.repeat(4000)}`;
+  const { added } = await core.accounts.addMany([
+    { issuer: 'Aegis', label: 'pic', otp: otpParams({ type: 'totp', secret: SEED }), icon: picture },
+    { issuer: 'GitHub', label: 'brand', otp: otpParams({ type: 'totp', secret: SEED }), icon: 'github' },
+  ]);
+  const listed = await call<{ icon: string | null; picture: number | null }[]>('accounts.list');
+  assert.ok(listed.ok);
+  assert.deepEqual(listed.value.map((a) => [a.icon, typeof a.picture]), [[null, 'number'], ['github', 'object']]);
+  assert.ok(JSON.stringify(listed.value).length < 1000, 'the list does not carry the picture');
+  const pictures = await call('accounts.pictures', { ids: [added[0]?.id, added[1]?.id, 'gone'] });
+  assert.deepEqual(pictures.ok && pictures.value, [picture, null, null]);
+  const tooMany = await call('accounts.pictures', { ids: Array.from({ length: 51 }, () => 'x') });
+  assert.equal(!tooMany.ok && tooMany.error.code, 'INVALID_INPUT');
 });
 
 test('codes.nextHotp uses up a code and saves the counter first', async () => {

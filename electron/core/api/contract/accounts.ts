@@ -3,7 +3,7 @@ import * as v from 'valibot';
 import { MAX_ICON, MAX_NAME, MAX_NOTE } from '../../otp/names.ts';
 import { MAX_ENTRIES } from '../../transfer/entry.ts';
 import { call, event } from '../spec.ts';
-import type { AccountView, GroupView } from '../types.ts';
+import type { AccountView, FirstScreen, GroupView } from '../types.ts';
 import { id, none } from './inputs.ts';
 
 // Note (edit limits): the same limits accounts.ts enforces after cleaning; here they only stop
@@ -21,9 +21,18 @@ const patch = v.strictObject({
   icon: v.optional(v.nullable(text(MAX_ICON))),
 });
 
+/** More rows than a 4K screen shows at once. */
+export const MAX_FIRST_SCREEN = 100;
+// Pictures are up to 256 KB each (MAX_ICON): a few rows' worth per answer.
+export const MAX_PICTURES = 50;
+
 export const accounts = {
   /** Every account's metadata, in the order the user keeps them; never a secret. */
   list: call<AccountView[]>()(none, 'background'),
+  /** The first screenful of accounts as the Codes list orders them, with their codes and the total. */
+  firstScreen: call<FirstScreen>()(v.strictObject({ count: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(MAX_FIRST_SCREEN)) }), 'background'),
+  /** The pictures of these accounts (data: URLs), in order; null where an account has none or is gone. */
+  pictures: call<(string | null)[]>()(v.strictObject({ ids: v.pipe(v.array(id), v.maxLength(MAX_PICTURES)) }), 'background'),
   /** The groups accounts can be filed under, by id and name. */
   groups: call<GroupView[]>()(none, 'background'),
   /** Changes what the user sees of an account (never its secret or OTP settings). */

@@ -4,17 +4,30 @@
 // pushed (codes.onCodes) at period boundaries and after changes; accounts and groups are
 // listed again whenever main says they changed (accounts.onChange). Nothing here runs on a
 // timer. See the note "codes push" in electron/core/api/events.ts.
+//
+// Note (first screen): the first paint waits for one screenful (accounts.firstScreen), never for
+// the whole vault; the full list and every code follow in the background. Until they are here
+// `complete` is false: the list is already as tall as `total` rows, searching and reordering
+// wait (renderer/src/screens/Codes.svelte says so).
 import type { AccountCode, AccountView, GroupView } from '../../../../electron/core/api/types.ts';
 import type { WireError } from '../../../../electron/core/errors.ts';
 import { settle } from '../bridge.ts';
+import { mergeCodes, NO_CODES, type CodesById } from './code-merge.ts';
+
+/** Rows asked for before the whole list: more than a tall window shows (64 px each). */
+const FIRST_SCREEN = 30;
 
 export class CodesData {
   // Big lists are replaced whole, never mutated: $state.raw keeps Svelte from proxying 5,000 objects.
   accounts = $state.raw<readonly AccountView[]>([]);
   groups = $state.raw<readonly GroupView[]>([]);
-  /** By account id. A plain record, replaced whole on every push, never changed in place. */
-  codes = $state.raw<Readonly<Record<string, AccountCode>>>({});
+  /** By account id. Replaced whole on every push, never changed in place. */
+  codes = $state.raw<CodesById>(NO_CODES);
+  /** Something to show: the first screen or the whole list. */
   loaded = $state(false);
+  /** The whole list is here (not only the first screen). */
+  complete = $state(false);
+  #firstTotal = $state(0);
   error = $state<WireError | null>(null);
   #running: Promise<void> | null = null;
   #again = false;
@@ -32,9 +45,15 @@ export class CodesData {
       this.#stopped = true;
       for (const stop of stops) stop();
       this.accounts = [];
-      this.codes = {};
+      this.codes = NO_CODES;
       this.loaded = false;
+      this.complete = false;
     };
+  }
+
+  /** How many accounts there are, known from the first screen before the whole list arrives. */
+  get total(): number {
+    return this.complete ? this.accounts.length : this.#firstTotal;
   }
 
   /**
@@ -74,10 +93,20 @@ export class CodesData {
 
   /** One code changed here (an HOTP code asked for), before main's push arrives. */
   put(code: AccountCode): void {
-    this.codes = { ...this.codes, [code.id]: code };
+    this.#setCodes([code]);
   }
 
   async #first(): Promise<void> {
+    const first = await settle(() => window.authdesk.accounts.firstScreen({ count: FIRST_SCREEN }));
+    if (this.#stopped) return;
+    // A reload that a change started meanwhile has the whole list already.
+    if (first.status === 'ready' && !this.complete) {
+      this.#setCodes(first.value.codes);
+      this.accounts = first.value.accounts;
+      this.groups = first.value.groups;
+      this.#firstTotal = first.value.total;
+      this.loaded = true;
+    }
     const [codes] = await Promise.all([settle(() => window.authdesk.codes.list()), this.reload()]);
     if (this.#stopped) return;
     if (codes.status === 'ready') this.#setCodes(codes.value);
@@ -89,12 +118,15 @@ export class CodesData {
     if (this.#stopped) return;
     const failed = [accounts, groups].find((r) => r.status === 'error');
     this.error = failed?.status === 'error' ? failed.error : null;
-    if (accounts.status === 'ready') this.accounts = accounts.value;
+    if (accounts.status === 'ready') {
+      this.accounts = accounts.value;
+      this.complete = true;
+    }
     if (groups.status === 'ready') this.groups = groups.value;
     this.loaded = true;
   }
 
   #setCodes(list: readonly AccountCode[]): void {
-    this.codes = Object.fromEntries(list.map((code) => [code.id, code]));
+    this.codes = mergeCodes(this.codes, list);
   }
 }

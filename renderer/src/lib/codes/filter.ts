@@ -14,29 +14,39 @@ export const NO_FILTER: Filter = { query: '', groupId: null };
 
 export const isFiltered = (filter: Filter): boolean => filter.query.trim() !== '' || filter.groupId !== null;
 
-/**
- * Note (search index): one lower-case string per account, built when the accounts or groups
- * change, so a keystroke over 5,000 accounts is 5,000 includes() calls and nothing else
- * (test/bench/renderer.bench.ts measures it).
- */
-export function searchIndex(accounts: readonly AccountView[], groups: readonly GroupView[]): Map<string, string> {
-  const names = new Map(groups.map((g) => [g.id, g.name]));
-  return new Map(accounts.map((a) => [a.id, [a.issuer, a.label, ...a.groupIds.map((g) => names.get(g) ?? ''), a.note].join('\n').toLocaleLowerCase()]));
+/** The accounts in display order, each with its lower-case search text. */
+export interface SearchIndex {
+  readonly ordered: readonly AccountView[];
+  readonly texts: readonly string[];
 }
 
-export function visibleAccounts(accounts: readonly AccountView[], index: ReadonlyMap<string, string>, filter: Filter): AccountView[] {
+/**
+ * Note (search index): built once when the accounts or groups change: the accounts already in
+ * display order (favourites first, each part in the user's order; the same order as
+ * AccountsService.firstShown in electron/core/accounts/accounts.ts, change the two together),
+ * beside one lower-case string each. A keystroke over 5,000 accounts is then one pass of
+ * includes() calls over an array, with no sorting and no lookups
+ * (test/bench/renderer.bench.ts measures it).
+ */
+export function searchIndex(accounts: readonly AccountView[], groups: readonly GroupView[]): SearchIndex {
+  const names = new Map(groups.map((g) => [g.id, g.name]));
+  const ordered = [...accounts.filter((a) => a.favourite), ...accounts.filter((a) => !a.favourite)];
+  return { ordered, texts: ordered.map((a) => [a.issuer, a.label, ...a.groupIds.map((g) => names.get(g) ?? ''), a.note].join('\n').toLocaleLowerCase()) };
+}
+
+/** The rows to show: with no filter, the index's own array (no copy). */
+export function visibleAccounts(index: SearchIndex, filter: Filter): readonly AccountView[] {
   const words = filter.query.toLocaleLowerCase().split(/\s+/).filter((w) => w !== '');
-  const favourites: AccountView[] = [];
-  const rest: AccountView[] = [];
-  for (const account of accounts) {
+  if (words.length === 0 && filter.groupId === null) return index.ordered;
+  const { ordered, texts } = index;
+  const shown: AccountView[] = [];
+  for (let i = 0; i < ordered.length; i++) {
+    const account = ordered[i] as AccountView;
     if (filter.groupId !== null && !account.groupIds.includes(filter.groupId)) continue;
-    if (words.length > 0) {
-      const text = index.get(account.id) ?? '';
-      if (!words.every((w) => text.includes(w))) continue;
-    }
-    (account.favourite ? favourites : rest).push(account);
+    const text = texts[i] as string;
+    if (words.every((w) => text.includes(w))) shown.push(account);
   }
-  return favourites.length === 0 ? rest : [...favourites, ...rest];
+  return shown;
 }
 
 /**
