@@ -38,7 +38,16 @@ export const ERROR_CODES = [
   'QR_NOT_FOUND',
   'PROVIDER_ERROR',
   'PROVIDER_UNKNOWN',
+  'PROVIDER_AUTH_FAILED',
+  'PROVIDER_LOCKED',
+  'PROVIDER_PASSWORD_EXPIRED',
+  'PROVIDER_RATE_LIMITED',
+  'PROVIDER_UNAVAILABLE',
+  'PROVIDER_UNSUPPORTED',
   'NETWORK_ERROR',
+  'NETWORK_TIMEOUT',
+  'CERT_UNTRUSTED',
+  'CERT_CHANGED',
   'CREDENTIAL_MISSING',
   'LOGIN_CANCELLED',
   'CLIPBOARD_UNAVAILABLE',
@@ -58,9 +67,11 @@ export interface WireDetails {
   readonly backupPath?: string;
   /** The input field a validation error is about, as a dot path. */
   readonly field?: string;
+  /** The SHA-256 fingerprint of a certificate the person must decide about (CERT_UNTRUSTED, CERT_CHANGED); public by nature. */
+  readonly fingerprint?: string;
 }
 
-const WIRE_DETAIL_KEYS = ['retryAt', 'backupPath', 'field'] as const satisfies readonly (keyof WireDetails)[];
+const WIRE_DETAIL_KEYS = ['retryAt', 'backupPath', 'field', 'fingerprint'] as const satisfies readonly (keyof WireDetails)[];
 
 export interface WireError {
   readonly code: ErrorCode;

@@ -11,7 +11,7 @@ import { PROVIDER_NAMES } from './types.ts';
 import type { Provider } from './types.ts';
 
 export { PROVIDER_NAMES } from './types.ts';
-export type { ApprovalNotice, Identity, LoginCredential, LoginRequest, LoginResult, LoginSteps, LogoutRequest, OtpRequest, Provider } from './types.ts';
+export type { ApprovalNotice, Identity, LoginCredential, LoginRequest, LoginResult, LoginSteps, LogoutRequest, OtpRequest, Provider, SessionRequest } from './types.ts';
 
 export type ProviderTable = Partial<Readonly<Record<ProviderType, Provider>>>;
 

@@ -11,8 +11,9 @@
 // follows REDIRECT inside login; Appgate maps 412/needTwoFactorAuth and the four otp
 // initialize types to steps.otp (AlreadySeeded, Challenge) and steps.approval (Push); Weavr
 // exchanges its auth token for the access token of profile.options' identity inside login.
-// Identity switching and step-up on a live session are later capabilities of the same
-// interface; changing it means changing sessions/login-steps.ts and every provider folder.
+// Identity switching, step-up and keep-alive on a live session are optional capabilities of
+// the same interface (only Weavr has them); changing it means changing sessions/login-steps.ts,
+// sessions/session-manager.ts and every provider folder.
 
 import type { Profile, ProviderType } from '../vault/model.ts';
 
@@ -66,6 +67,12 @@ export interface LoginSteps {
   otp(request: OtpRequest): Promise<string>;
   /** Shows that the service waits for the person to approve elsewhere while `pending` runs. */
   approval<T>(notice: ApprovalNotice, pending: Promise<T>): Promise<T>;
+  /**
+   * A TOTP seed the service issued in this login (Appgate's `Secret`), offered to the person to
+   * keep as a vault account linked to the profile. True when it was stored and linked: the next
+   * otp({from: 'authenticator'}) is answered from it. False when the person declined.
+   */
+  offerSeed(seed: { readonly otpauthUri: string }): Promise<boolean>;
 }
 
 export interface LoginRequest {
@@ -88,6 +95,9 @@ export interface LogoutRequest {
   readonly token: string;
 }
 
+/** A call on a live session: the profile and its current token. */
+export type SessionRequest = LogoutRequest;
+
 /**
  * One service's client. Both methods honour `signal` at every await (an aborted call
  * rejects promptly and leaves no socket or request behind) and fail with AuthdeskError
@@ -97,4 +107,15 @@ export interface Provider {
   login(request: LoginRequest, signal: AbortSignal): Promise<LoginResult>;
   /** Ends the session on the service's side. */
   logout(request: LogoutRequest, signal: AbortSignal): Promise<void>;
+  /** The identities this session may act as (Weavr). Absent where a login has one identity. */
+  identities?(request: SessionRequest, signal: AbortSignal): Promise<readonly Identity[]>;
+  /** Re-issues the session as another of its identities; the result replaces the session. */
+  switchIdentity?(request: SessionRequest & { readonly identityId: string }, signal: AbortSignal): Promise<LoginResult>;
+  /**
+   * Raises the session's assurance (Weavr step-up): 'sms' asks for the code through
+   * steps.otp({from: 'service'}), 'push' waits through steps.approval. The result replaces the session.
+   */
+  stepUp?(request: SessionRequest & { readonly method: 'sms' | 'push'; readonly steps: LoginSteps }, signal: AbortSignal): Promise<LoginResult>;
+  /** One cheap authenticated call that slides an inactivity window (Weavr: 5 minutes from the last call). */
+  keepAlive?(request: SessionRequest, signal: AbortSignal): Promise<LoginResult>;
 }

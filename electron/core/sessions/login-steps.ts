@@ -15,7 +15,7 @@ import { PROVIDER_NAMES } from '../providers/index.ts';
 import type { LoginCredential, LoginSteps, OtpRequest } from '../providers/index.ts';
 import type { Profile } from '../vault/model.ts';
 import { loginCancelled, untilAborted } from './cancellation.ts';
-import type { CredentialSource, OtpSource, SessionState } from './types.ts';
+import type { CredentialSource, OtpSource, SeedStore, SessionState } from './types.ts';
 
 const LINKED_ACCOUNT_ANSWERS = 2;
 
@@ -24,6 +24,8 @@ export interface LoginStepsContext {
   readonly signal: AbortSignal;
   readonly otp: OtpSource;
   readonly credentials: CredentialSource;
+  /** Where an offered seed is kept; without one, offers are declined without asking. */
+  readonly seeds: SeedStore | null;
   readonly prompt: Prompt;
   /** Shows a state of this login to the person. */
   readonly report: (state: SessionState) => void;
@@ -70,6 +72,21 @@ export function createLoginSteps(context: LoginStepsContext): LoginSteps {
       secrets.add(code);
       context.report({ state: 'logging-in' });
       return code;
+    },
+
+    async offerSeed({ otpauthUri }) {
+      if (!context.seeds) return false;
+      secrets.add(otpauthUri);
+      const keep = await untilAborted(
+        () => context.prompt.confirm({ subject, message: `${PROVIDER_NAMES[profile.provider]} issued a new authenticator secret for ${profile.username}. Keep it in Authdesk as an account linked to this profile, so Authdesk answers future codes itself?` }, signal),
+        signal,
+      );
+      if (!keep) return false;
+      await untilAborted(() => context.seeds!.store(profile, otpauthUri, signal), signal);
+      // A fresh seed gets its own two automatic answers.
+      linkedAnswers = 0;
+      lastCode = null;
+      return true;
     },
 
     async approval(notice, pending) {

@@ -21,12 +21,14 @@ import { scheduleExpiry } from './expiry.ts';
 import { createLoginSteps } from './login-steps.ts';
 import { createMemoryTokenStore } from './memory-token-store.ts';
 import { safeWireError } from './safe-error.ts';
-import type { CredentialSource, OtpSource, SessionEvent, SessionListener, SessionState, TokenStore } from './types.ts';
+import type { CredentialSource, OtpSource, SeedStore, SessionEvent, SessionListener, SessionState, TokenStore } from './types.ts';
 
 export interface SessionManagerOptions {
   readonly providers: ProviderRegistry;
   readonly otp: OtpSource;
   readonly credentials: CredentialSource;
+  /** Keeps seeds a service issues during login; offers are declined when not given. */
+  readonly seeds?: SeedStore;
   readonly prompt: Prompt;
   readonly clock: Clock;
   /** Where tokens live between login and logout; in memory when not given. */
@@ -146,7 +148,7 @@ export class SessionManager {
       const stored = this.#tokens.get(profile.id);
       const resume = stored && (stored.expiresAt === null || stored.expiresAt > clock.now()) ? stored.token : null;
       if (resume !== null) secrets.add(resume);
-      const steps = createLoginSteps({ profile, signal, otp, credentials, prompt, report, secrets });
+      const steps = createLoginSteps({ profile, signal, otp, credentials, seeds: this.#options.seeds ?? null, prompt, report, secrets });
       const login = provider.login({ profile, steps, resume }, signal);
       pending = login;
       const result = await untilAborted(() => login, signal);

@@ -30,6 +30,12 @@ export interface OtpSource {
   code(profile: Profile, signal: AbortSignal): Promise<string | null>;
 }
 
+/** Keeps a seed a service issued during login (Appgate `Secret`) as a vault account linked to the profile. */
+export interface SeedStore {
+  /** Adds the account from the otpauth URI and sets it as the profile's OTP account. */
+  store(profile: Profile, otpauthUri: string, signal: AbortSignal): Promise<void>;
+}
+
 /** The secret of a profile's vault credential (Profile.credentialId). */
 export interface CredentialSource {
   /** Null when the profile names no credential, or it is gone. */
