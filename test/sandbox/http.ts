@@ -6,6 +6,7 @@
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { MALFORMED_BODY, type Faults } from './faults.ts';
+import type { HandlingTime } from './handling-time.ts';
 
 export interface Reply {
   readonly status: number;
@@ -59,9 +60,11 @@ export function bearer(request: SandboxRequest): string | undefined {
 export class Router {
   readonly #routes: Route[] = [];
   readonly #faults: Faults;
+  readonly #time: HandlingTime;
 
-  constructor(faults: Faults) {
+  constructor(faults: Faults, time: HandlingTime) {
     this.#faults = faults;
+    this.#time = time;
   }
 
   /** `pattern` segments starting with ":" capture a parameter. Admin routes pass faultable=false. */
@@ -69,7 +72,11 @@ export class Router {
     this.#routes.push({ method, segments: pattern.split('/').filter(Boolean), handler, faultable });
   }
 
-  async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    return this.#time.measure(() => this.#handle(req, res));
+  }
+
+  async #handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://sandbox');
     const method = req.method ?? 'GET';
     const found = this.#match(method, url.pathname);

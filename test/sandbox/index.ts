@@ -14,6 +14,7 @@ import { Approvals } from './approvals/service.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { demoUsers, type DemoUser } from './demo-users.ts';
 import { Faults, faultRuleProblem, type FaultRule } from './faults.ts';
+import { HandlingTime } from './handling-time.ts';
 import { Router, json } from './http.ts';
 import { demoSeed, type SandboxSeed } from './seed.ts';
 import type { TruenasDelays } from './truenas/auth.ts';
@@ -59,6 +60,8 @@ export interface Sandbox {
   readonly webhooks: readonly WebhookDelivery[];
   /** The certificate (PEM) and its SHA-256 fingerprint when started with TLS, for pinning. */
   readonly certificate?: { readonly pem: string; readonly fingerprint256: string };
+  /** Time spent handling HTTP requests and TrueNAS frames, for benchmarks to set beside the client's. */
+  readonly handlingTime: HandlingTime;
   /** Resolves once every webhook started so far has been delivered or has failed. */
   webhooksSettled(): Promise<void>;
   close(): Promise<void>;
@@ -70,11 +73,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const clock = options.clock ?? systemClock;
   const seed = options.seed ?? demoSeed();
   const faults = new Faults();
-  const router = new Router(faults);
+  const handlingTime = new HandlingTime();
+  const router = new Router(faults, handlingTime);
   const approvals = new Approvals(clock, seed.approvals);
   const openStreams = new Set<() => void>();
   const webhooks = new Webhooks(clock, seed.weavr.apiKey, seed.weavr.webhookUrl);
-  const truenas = new TruenasServer(clock, seed.truenas, faults, options.truenasDelays);
+  const truenas = new TruenasServer(clock, seed.truenas, faults, handlingTime, options.truenasDelays);
 
   truenas.registerHttp(router);
   registerWeavrRoutes(router, { clock, seed: seed.weavr, state: new WeavrState(clock, seed.weavr.users), approvals, webhooks });
@@ -121,7 +125,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   sweeper.unref();
 
   return {
-    urls, seed, faults, approvals, webhooks: webhooks.deliveries, users: demoUsers(seed, urls),
+    urls, seed, faults, approvals, handlingTime, webhooks: webhooks.deliveries, users: demoUsers(seed, urls),
     ...(certificate ? { certificate } : {}),
     webhooksSettled: () => webhooks.settled(),
     async close() {

@@ -104,6 +104,12 @@ export type SessionRequest = LogoutRequest;
  * (PROVIDER_ERROR, NETWORK_ERROR ...) whose message is written for people and quotes no secret.
  */
 export interface Provider {
+  /**
+   * The base URL a profile stores for what a person pasted (the sandbox's printed
+   * `ws://127.0.0.1:PORT/api/current`, a bare `https://host`), completed to the service's
+   * endpoint; AuthdeskError INVALID_INPUT, with words, when it cannot be one.
+   */
+  baseUrl(input: string): string;
   login(request: LoginRequest, signal: AbortSignal): Promise<LoginResult>;
   /** Ends the session on the service's side. */
   logout(request: LogoutRequest, signal: AbortSignal): Promise<void>;

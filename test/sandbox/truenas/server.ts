@@ -14,6 +14,7 @@ import { json, type Router } from '../http.ts';
 import { TruenasAuth, type Connection, type TruenasDelays } from './auth.ts';
 import { RpcError, callError, errorFrame, methodNotFound, parseCall, resultFrame, type RpcCall, type RpcId } from './rpc.ts';
 import type { SandboxSeed } from '../seed.ts';
+import type { HandlingTime } from '../handling-time.ts';
 
 export const API_VERSIONS = ['v25.04.0', 'v25.04.1', 'v25.04.2'] as const;
 const PATHS = new Set(['/api/current', ...API_VERSIONS.map((v) => `/api/${v}`)]);
@@ -25,6 +26,7 @@ const RATE_KEYS = 100;
 const MAX_IN_FLIGHT = 20;
 
 export class TruenasServer {
+  readonly #time: HandlingTime;
   readonly #clock: Clock;
   readonly #faults: Faults;
   readonly #auth: TruenasAuth;
@@ -34,7 +36,8 @@ export class TruenasServer {
   #rateWindowStart = 0;
   readonly #rateCounts = new Map<string, number>();
 
-  constructor(clock: Clock, seed: SandboxSeed['truenas'], faults: Faults, delays?: TruenasDelays) {
+  constructor(clock: Clock, seed: SandboxSeed['truenas'], faults: Faults, time: HandlingTime, delays?: TruenasDelays) {
+    this.#time = time;
     this.#clock = clock;
     this.#faults = faults;
     this.#auth = new TruenasAuth(clock, seed, delays);
@@ -88,7 +91,7 @@ export class TruenasServer {
         return;
       }
       inFlight += 1;
-      void this.#onMessage(ws, connection, path, text).finally(() => {
+      void this.#time.measure(() => this.#onMessage(ws, connection, path, text)).finally(() => {
         inFlight -= 1;
       });
     });

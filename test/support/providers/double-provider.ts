@@ -34,6 +34,11 @@ export interface DoubleOptions {
 export const REFUSED_TOO_OFTEN = 'The service refused the code too many times. Wait a minute, then log in again.';
 
 export class DoubleProvider implements Provider {
+  /** The double serves whatever address it is given. */
+  baseUrl(input: string): string {
+    return input;
+  }
+
   readonly logins: { readonly profileId: string; readonly resume: string | null }[] = [];
   readonly credentials: string[] = [];
   readonly codes: string[] = [];
