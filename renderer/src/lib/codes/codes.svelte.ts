@@ -13,9 +13,7 @@ import type { AccountCode, AccountView, GroupView } from '../../../../electron/c
 import type { WireError } from '../../../../electron/core/errors.ts';
 import { settle } from '../bridge.ts';
 import { mergeCodes, NO_CODES, type CodesById } from './code-merge.ts';
-
-/** Rows asked for before the whole list: more than a tall window shows (64 px each). */
-const FIRST_SCREEN = 30;
+import { firstScreen } from './first-screen.ts';
 
 export class CodesData {
   // Big lists are replaced whole, never mutated: $state.raw keeps Svelte from proxying 5,000 objects.
@@ -97,7 +95,7 @@ export class CodesData {
   }
 
   async #first(): Promise<void> {
-    const first = await settle(() => window.authdesk.accounts.firstScreen({ count: FIRST_SCREEN }));
+    const first = await firstScreen();
     if (this.#stopped) return;
     // A reload that a change started meanwhile has the whole list already.
     if (first.status === 'ready' && !this.complete) {
