@@ -116,6 +116,21 @@ describe('login over ws', () => {
     await allSocketsClosed(sandbox);
   });
 
+  test('in STIG mode (no TOKEN_PLAIN) resuming falls back to password and OTP, and logout has nothing left to end', async () => {
+    const stig = await startSandbox({ clock, seed: { ...seed, truenas: { ...seed.truenas, aal: 2 } }, truenasDelays: NO_DELAYS });
+    try {
+      const first = await truenas.login({ profile: profile(stig.urls.truenas, 'admin'), steps: new RecordedSteps({ credential: password('admin'), otp: () => adminCode() }), resume: null }, signal());
+      const steps = new RecordedSteps({ credential: password('admin'), otp: () => adminCode() });
+      const second = await truenas.login({ profile: profile(stig.urls.truenas, 'admin'), steps, resume: first.token }, signal());
+      assert.deepEqual([steps.credentialRequests, steps.otpRequests.length], [1, 1]);
+      assert.deepEqual(second.identity, { id: 'admin', name: 'Sandbox Administrator' });
+      await truenas.logout({ profile: profile(stig.urls.truenas, 'admin'), token: second.token }, signal());
+      assert.equal(stig.truenasReceived.count('PASSWORD_PLAIN'), 2);
+    } finally {
+      await stig.close();
+    }
+  });
+
   test('a wrong password says so, asks for no OTP and is sent once', async () => {
     const steps = new RecordedSteps({ credential: { kind: 'password', secret: 'not-the-password' }, otp: () => adminCode() });
     await assert.rejects(truenas.login({ profile: profile(sandbox.urls.truenas, 'operator'), steps, resume: null }, signal()), rejectsWith('PROVIDER_AUTH_FAILED', /refused the user name operator or the password/));
