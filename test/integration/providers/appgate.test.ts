@@ -117,10 +117,10 @@ describe('logins', () => {
     return code;
   }
 
-  async function login(username: string, script: Partial<Script> = {}, options: Record<string, string> = {}): Promise<{ steps: RecordingSteps; from: number; result: Promise<LoginResult> }> {
+  async function login(username: string, script: Partial<Script> = {}, options: Record<string, string> = {}, abort = signal()): Promise<{ steps: RecordingSteps; from: number; result: Promise<LoginResult> }> {
     const steps = new RecordingSteps({ password: passwordOf(sandbox, username), ...script });
     const from = proxy.received.length;
-    const result = provider.login({ profile: profile(url, username, options), steps, resume: null }, signal());
+    const result = provider.login({ profile: profile(url, username, options), steps, resume: null }, abort);
     return { steps, from, result };
   }
 
@@ -195,6 +195,22 @@ describe('logins', () => {
     assert.ok(Math.abs(steps.notices[0]!.until! - (Date.now() + 60_000)) < 5_000, 'the controller\'s 60 s');
     assert.deepEqual(proxy.calls('POST', '/admin/authentication/otp', from).map((r) => r.json), [{ otp: 'push' }]);
     assert.equal(steps.otps.length, 0);
+  });
+
+  test('a login cancelled while the push waits ends at once, with the push asked for once', async () => {
+    const controller = new AbortController();
+    const reason = new Error('cancelled by the person');
+    const started = Date.now();
+    const mark = proxy.received.length;
+    // The person cancels once the controller holds the push request.
+    const approve = async () => {
+      while (proxy.calls('POST', '/admin/authentication/otp', mark).length === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+      controller.abort(reason);
+    };
+    const { from, result } = await login('pushy', { approve }, {}, controller.signal);
+    await assert.rejects(result, (error) => error === reason);
+    assert.ok(Date.now() - started < 5_000, 'not the controller\'s 60 s');
+    assert.equal(proxy.calls('POST', '/admin/authentication/otp', from).length, 1);
   });
 
   test('a wrong password is refused in the controller\'s words, and nothing more is sent', async () => {
