@@ -153,6 +153,14 @@ describe('logins', () => {
     assert.equal(proxy.calls('POST', '/admin/authentication', from).length, 1);
   });
 
+  test('Secret declined: the login stops with what to do, and no code is asked for or sent', async () => {
+    const { steps, from, result } = await login('newadmin', { keepSeed: false });
+    await assert.rejects(result, { code: 'PROVIDER_ERROR', message: 'Appgate SDP (lab) issued a new authenticator secret for newadmin, and Authdesk did not keep it, so no app can give its code. Log in again and keep it, or enrol the authenticator in the Appgate admin UI.' });
+    assert.equal(steps.seeds.length, 1);
+    assert.equal(steps.otps.length, 0);
+    assert.equal(proxy.calls('POST', '/admin/authentication/otp', from).length, 0);
+  });
+
   test('Secret: the new seed is offered as a usable otpauth URI and its code is accepted; the next login is AlreadySeeded', async () => {
     // The code comes from the offered URI's secret, as a vault account made from it would give.
     const issued = () => new URL(first.steps.seeds[0]!).searchParams.get('secret')!;
