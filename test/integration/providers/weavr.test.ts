@@ -156,6 +156,22 @@ describe('step-up', () => {
     assert.deepEqual(steps.asked, [{ from: 'service', digits: 6 }]);
     assert.equal(await status(result), 'STEPPED_UP');
     assert.equal(result.expiresAt, clock.now() + 5 * 60_000);
+    const again = new Steps(ALICE_PASSWORD, ['123456']);
+    await weavr.stepUp!({ profile: profile(), token: result.token, method: 'sms', steps: again }, signal());
+    assert.equal(again.asked.length, 0, 'a session already stepped up sends no second SMS');
+  });
+
+  test('SMS: a step-up begun late in the window and typed slowly still ends with a live session', async () => {
+    const session = await login();
+    clock.advance(4.5 * 60_000);
+    const slow = new (class extends Steps {
+      override async otp(request: OtpRequest): Promise<string> {
+        clock.advance(2 * 60_000);
+        return super.otp(request);
+      }
+    })(ALICE_PASSWORD, ['123456']);
+    const result = await weavr.stepUp!({ profile: profile(), token: session.token, method: 'sms', steps: slow }, signal());
+    assert.equal(await status(result), 'STEPPED_UP');
   });
 
   test('SMS: a wrong code is asked again with words; three wrong codes end the step-up, each code sent once', async () => {

@@ -68,10 +68,17 @@ export function createWeavrProvider(options: WeavrProviderOptions = {}): Provide
       });
     },
 
+    // Note (fresh tokens first): a step-up can take minutes while only the access token is used, and
+    // it ends with an exchange from the auth token, so it starts with one: both tokens then have
+    // their full 5 minutes, as long as the code or the push lives. One already stepped up is done.
     stepUp(request, signal): Promise<LoginResult> {
-      return onSession(request, signal, (client, session) => request.method === 'sms'
-        ? smsStepUp(client, session, request.steps)
-        : pushStepUp(client, session, request.steps, { profile: request.profile, pollMs, timeoutMs: options.timeoutMs, signal }));
+      return onSession(request, signal, async (client, stored) => {
+        const fresh = await exchange(client, stored.auth, stored.identity, stored.identities);
+        if (fresh.steppedUp) return fresh.result;
+        return request.method === 'sms'
+          ? smsStepUp(client, fresh.session, request.steps)
+          : pushStepUp(client, fresh.session, request.steps, { profile: request.profile, pollMs, timeoutMs: options.timeoutMs, signal });
+      });
     },
 
     // Note (keep-alive): /access_token from the auth token is the one call that slides both tokens
