@@ -176,11 +176,12 @@ describe('step-up', () => {
 
   test('SMS: a wrong code is asked again with words; three wrong codes end the step-up, each code sent once', async () => {
     const verifies = received(sandbox, '/multi/stepup/challenges/otp/SMS/verify');
-    const steps = new Steps(ALICE_PASSWORD, ['111111', '123456']);
+    const steps = new Steps(ALICE_PASSWORD, ['12 34', '111111', '123456']);
     const stepped = await weavr.stepUp!({ profile: profile(), token: (await login()).token, method: 'sms', steps }, signal());
-    assert.match(steps.asked[1]?.message ?? '', /not right/);
+    assert.match(steps.asked[1]?.message ?? '', /6 digits; that was not sent/);
+    assert.match(steps.asked[2]?.message ?? '', /not right/);
     assert.equal(await status(stepped), 'STEPPED_UP');
-    assert.equal(verifies(), 2);
+    assert.equal(verifies(), 2, 'the slip was never sent');
 
     clock.advance(60_000);
     const wrong = new Steps(ALICE_PASSWORD, ['111111', '222222', '333333', '123456']);

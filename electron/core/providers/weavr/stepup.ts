@@ -24,6 +24,7 @@ import type { WeavrSession } from './session-token.ts';
 export const APPROVALS_OPTION = 'approvalsUrl';
 /** Wrong codes before Weavr uses a challenge up (ONE_CHALLENGE_LIMIT_REMAINING comes before the last). */
 const SMS_ATTEMPTS = 3;
+const MAX_SLIPS = 3;
 /** A push challenge lives 5 minutes (CONTRACTS B.3, docs/device-approvals.md §5). */
 const PUSH_LIFETIME_MS = 5 * 60_000;
 const PUSH_CHANNEL = 'AUTHY';
@@ -36,17 +37,24 @@ const ASK_AGAIN: Readonly<Record<string, string>> = {
 export async function smsStepUp(client: WeavrClient, session: WeavrSession, steps: LoginSteps): Promise<LoginResult> {
   await client.send({ method: 'POST', path: '/stepup/challenges/otp/SMS', call: 'stepup', ok: [204], bearer: session.access });
   let message: string | undefined;
-  for (let sent = 0; sent < SMS_ATTEMPTS; sent += 1) {
+  let sent = 0;
+  // Typing slips (not 6 digits) are asked again without spending one of the service's tries.
+  for (let asked = 0; asked < SMS_ATTEMPTS + MAX_SLIPS; asked += 1) {
     const code = (await steps.otp({ from: 'service', digits: 6, ...(message ? { message } : {}) })).trim();
+    if (!/^[0-9]{6}$/.test(code)) {
+      message = 'A Weavr SMS code is 6 digits; that was not sent. Type the code from the SMS.';
+      continue;
+    }
     // Each code goes out once: a timeout here fails the step-up rather than spend a try again.
+    sent += 1;
     const response = await client.send({ method: 'POST', path: '/stepup/challenges/otp/SMS/verify', call: 'stepup', ok: [204, 409], bearer: session.access, json: { verificationCode: code } });
     const errorCode = response.status === 409 ? readErrorBody(response).errorCode : undefined;
     if (response.status === 204 || errorCode === 'ALREADY_VERIFIED') return steppedUp(client, session);
     message = errorCode ? ASK_AGAIN[errorCode] : undefined;
-    if (errorCode === 'CHALLENGE_LIMIT_EXCEEDED' || (message && sent + 1 === SMS_ATTEMPTS)) throw codesUsedUp(client.service);
+    if (errorCode === 'CHALLENGE_LIMIT_EXCEEDED' || (message && sent === SMS_ATTEMPTS)) throw codesUsedUp(client.service);
     if (!message) throw weavrFailure(response, 'stepup', client.service, client.now());
   }
-  throw codesUsedUp(client.service);
+  throw new AuthdeskError('INVALID_INPUT', `No 6-digit code was given, so nothing more was sent to ${client.service}. Step up again.`);
 }
 
 export interface PushOptions {
