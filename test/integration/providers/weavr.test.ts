@@ -258,6 +258,25 @@ describe('step-up', () => {
       stream.close();
     }
   });
+
+  test('push cancelled while waiting: the person\'s cancel comes back and Weavr is asked no more', async () => {
+    const session = await login();
+    const exchanges = received(sandbox, '/multi/access_token');
+    const cancelling = new (class extends Steps {
+      override async approval<T>(): Promise<T> {
+        await new Promise((resolve) => setTimeout(resolve, 30));
+        throw new AuthdeskError('LOGIN_CANCELLED', 'Cancelled.');
+      }
+    })();
+    const error = await failure(weavr.stepUp!({ profile: profile(), token: session.token, method: 'push', steps: cancelling }, signal()));
+    assert.equal(error.code, 'LOGIN_CANCELLED');
+    // A poll already on the wire when the cancel came may still land; none starts after it.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const polled = exchanges();
+    assert.ok(polled >= 2, 'it was polling before the cancel');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    assert.equal(exchanges(), polled);
+  });
 });
 
 describe('failures', () => {

@@ -68,19 +68,26 @@ export async function pushStepUp(client: WeavrClient, session: WeavrSession, ste
   const response = await client.send({ method: 'POST', path: `/stepup/challenges/push/${PUSH_CHANNEL}`, call: 'stepup', ok: [200], bearer: session.access });
   const id = (response.json() as { id?: unknown } | null)?.id;
   if (typeof id !== 'string' || !/^[0-9]{1,32}$/.test(id)) throw unexpectedAnswer(client.service);
-  const relay = openRelay(options, id);
+  // The wait stops when the approval step settles, whichever way: a person who cancelled is not polled for.
+  const stop = new AbortController();
+  const signal = AbortSignal.any([options.signal, stop.signal]);
+  const relay = openRelay(options, id, signal);
   try {
     const first = relay ? await relay.status() : null;
     const until = first?.expiresAt ?? client.now() + PUSH_LIFETIME_MS;
     const pick = first?.number === undefined ? '' : ` and pick ${first.number}`;
     const notice = { message: `Approve the Weavr step-up for ${session.identity.name} on your phone${pick}.`, until };
-    return await steps.approval(notice, waitForPush(client, session, relay, until, options));
+    const pending = waitForPush(client, session, relay, until, signal, options.pollMs);
+    // When the step settles first (cancelled), the wait's own ending is nobody's news.
+    pending.catch(() => undefined);
+    return await steps.approval(notice, pending);
   } finally {
+    stop.abort();
     await relay?.close();
   }
 }
 
-async function waitForPush(client: WeavrClient, session: WeavrSession, relay: Relay | null, until: number, options: PushOptions): Promise<LoginResult> {
+async function waitForPush(client: WeavrClient, session: WeavrSession, relay: Relay | null, until: number, signal: AbortSignal, pollMs: number): Promise<LoginResult> {
   for (;;) {
     const status = relay ? (await relay.status()).status : 'UNKNOWN';
     if (status === 'DENIED' || status === 'REPORTED') throw new AuthdeskError('PROVIDER_AUTH_FAILED', `The step-up was declined on the device, so the ${client.service} session was not stepped up.`);
@@ -91,8 +98,8 @@ async function waitForPush(client: WeavrClient, session: WeavrSession, relay: Re
       if (relay) throw notSteppedUp(client.service);
     }
     if (client.now() >= until) throw pushExpired(client.service);
-    await delay(options.pollMs, undefined, { signal: options.signal }).catch(() => {
-      throw options.signal.reason;
+    await delay(pollMs, undefined, { signal }).catch(() => {
+      throw signal.reason;
     });
   }
 }
@@ -108,7 +115,7 @@ interface Relay {
   close(): Promise<void>;
 }
 
-function openRelay(options: PushOptions, challengeId: string): Relay | null {
+function openRelay(options: PushOptions, challengeId: string, signal: AbortSignal): Relay | null {
   const base = options.profile.options[APPROVALS_OPTION];
   if (!base) return null;
   const service = 'Authdesk approvals';
@@ -121,7 +128,7 @@ function openRelay(options: PushOptions, challengeId: string): Relay | null {
   return {
     close: () => http.close(),
     async status() {
-      const response = await http.request({ method: 'GET', path: `/requests/weavr/${challengeId}`, signal: options.signal, retry: true });
+      const response = await http.request({ method: 'GET', path: `/requests/weavr/${challengeId}`, signal, retry: true });
       const body = response.json() as Partial<RelayStatus> | null;
       if (response.status !== 200 || typeof body?.status !== 'string') {
         throw new AuthdeskError('PROVIDER_ERROR', `${service} does not know this Weavr step-up (status ${response.status}). Check the approvals address in the profile.`);
