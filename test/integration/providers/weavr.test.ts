@@ -8,6 +8,7 @@ import { after, before, beforeEach, describe, test } from 'node:test';
 import { AuthdeskError } from '../../../electron/core/errors.ts';
 import type { ApprovalNotice, LoginResult, LoginSteps, OtpRequest, Provider } from '../../../electron/core/providers/index.ts';
 import { APPROVALS_OPTION, createWeavrProvider, IDENTITY_OPTION, PROGRAMME_KEY_OPTION } from '../../../electron/core/providers/weavr/index.ts';
+import { PIN_OPTION } from '../../../electron/core/providers/net/index.ts';
 import type { Profile } from '../../../electron/core/vault/model.ts';
 import { demoSeed, startSandbox, type Sandbox, type SandboxSeed } from '../../sandbox/index.ts';
 import { FakeClock } from '../../support/clock.ts';
@@ -280,6 +281,23 @@ describe('step-up', () => {
 });
 
 describe('failures', () => {
+  test('TLS: an unknown certificate is shown by fingerprint before any password goes out; the pinned one works, a changed one is refused', async () => {
+    const tls = await startSandbox({ clock, tls: true });
+    try {
+      const logins = received(tls, '/multi/login_with_password');
+      const pinned = (pin: string | null) => weavr.login({ profile: profile(tls, pin ? { options: { [PIN_OPTION]: pin } } : {}), steps: new Steps(), resume: null }, signal());
+      const untrusted = await failure(pinned(null));
+      assert.deepEqual([untrusted.code, untrusted.details?.fingerprint], ['CERT_UNTRUSTED', tls.certificate!.fingerprint256]);
+      assert.equal(logins(), 0);
+      assert.deepEqual((await pinned(tls.certificate!.fingerprint256)).identity?.name, 'Alice Example');
+      const changed = await failure(pinned(Array.from({ length: 32 }, () => 'AB').join(':')));
+      assert.equal(changed.code, 'CERT_CHANGED');
+      assert.equal(logins(), 1);
+    } finally {
+      await tls.close();
+    }
+  });
+
   test('a wrong password is refused once, in words', async () => {
     const logins = received(sandbox, '/multi/login_with_password');
     const error = await failure(login(new Steps('wrong')));
