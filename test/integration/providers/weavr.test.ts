@@ -260,6 +260,16 @@ describe('step-up', () => {
     }
   });
 
+  test('push with an approvals address that is not one: refused before any push reaches the phone', async () => {
+    const options = { [APPROVALS_OPTION]: 'approvals please' };
+    const pushes = received(sandbox, '/multi/stepup/challenges/push');
+    const session = await login(new Steps(), sandbox, weavr, options);
+    const error = await failure(weavr.stepUp!({ profile: profile(sandbox, { options }), token: session.token, method: 'push', steps: new Steps() }, signal()));
+    assert.equal(error.code, 'INVALID_INPUT');
+    assert.match(error.message, /approvals address is not a web address/);
+    assert.equal(pushes(), 0);
+  });
+
   test('push cancelled while waiting: the person\'s cancel comes back and Weavr is asked no more', async () => {
     const session = await login();
     const exchanges = received(sandbox, '/multi/access_token');

@@ -65,19 +65,20 @@ export interface PushOptions {
 }
 
 export async function pushStepUp(client: WeavrClient, session: WeavrSession, steps: LoginSteps, options: PushOptions): Promise<LoginResult> {
-  const response = await client.send({ method: 'POST', path: `/stepup/challenges/push/${PUSH_CHANNEL}`, call: 'stepup', ok: [200], bearer: session.access });
-  const id = (response.json() as { id?: unknown } | null)?.id;
-  if (typeof id !== 'string' || !/^[0-9]{1,32}$/.test(id)) throw unexpectedAnswer(client.service);
   // The wait stops when the approval step settles, whichever way: a person who cancelled is not polled for.
   const stop = new AbortController();
   const signal = AbortSignal.any([options.signal, stop.signal]);
-  const relay = openRelay(options, id, signal);
+  // Opened first, so a bad approvals address is reported before a push reaches the person's phone.
+  const relay = openRelay(options, signal);
   try {
-    const first = relay ? await relay.status() : null;
+    const response = await client.send({ method: 'POST', path: `/stepup/challenges/push/${PUSH_CHANNEL}`, call: 'stepup', ok: [200], bearer: session.access });
+    const id = (response.json() as { id?: unknown } | null)?.id;
+    if (typeof id !== 'string' || !/^[0-9]{1,32}$/.test(id)) throw unexpectedAnswer(client.service);
+    const first = relay ? await relay.status(id) : null;
     const until = first?.expiresAt ?? client.now() + PUSH_LIFETIME_MS;
     const pick = first?.number === undefined ? '' : ` and pick ${first.number}`;
     const notice = { message: `Approve the Weavr step-up for ${session.identity.name} on your phone${pick}.`, until };
-    const pending = waitForPush(client, session, relay, until, signal, options.pollMs);
+    const pending = waitForPush(client, session, relay && (() => relay.status(id)), until, signal, options.pollMs);
     // When the step settles first (cancelled), the wait's own ending is nobody's news.
     pending.catch(() => undefined);
     return await steps.approval(notice, pending);
@@ -87,9 +88,11 @@ export async function pushStepUp(client: WeavrClient, session: WeavrSession, ste
   }
 }
 
-async function waitForPush(client: WeavrClient, session: WeavrSession, relay: Relay | null, until: number, signal: AbortSignal, pollMs: number): Promise<LoginResult> {
+/** `relayStatus` asks Authdesk's approvals service, when the profile names one. */
+async function waitForPush(client: WeavrClient, session: WeavrSession, relayStatus: (() => Promise<RelayStatus>) | null, until: number, signal: AbortSignal, pollMs: number): Promise<LoginResult> {
+  const relay = relayStatus !== null;
   for (;;) {
-    const status = relay ? (await relay.status()).status : 'UNKNOWN';
+    const status = relayStatus ? (await relayStatus()).status : 'UNKNOWN';
     if (status === 'DENIED' || status === 'REPORTED') throw new AuthdeskError('PROVIDER_AUTH_FAILED', `The step-up was declined on the device, so the ${client.service} session was not stepped up.`);
     if (status === 'EXPIRED') throw pushExpired(client.service);
     if (!relay || status === 'APPROVED') {
@@ -111,23 +114,24 @@ interface RelayStatus {
 }
 
 interface Relay {
-  status(): Promise<RelayStatus>;
+  status(challengeId: string): Promise<RelayStatus>;
   close(): Promise<void>;
 }
 
-function openRelay(options: PushOptions, challengeId: string, signal: AbortSignal): Relay | null {
+function openRelay(options: PushOptions, signal: AbortSignal): Relay | null {
   const base = options.profile.options[APPROVALS_OPTION];
   if (!base) return null;
   const service = 'Authdesk approvals';
+  if (!URL.canParse(base)) throw new AuthdeskError('INVALID_INPUT', `The profile's approvals address is not a web address. Correct it, or remove it to wait on Weavr alone.`, { details: { field: `options.${APPROVALS_OPTION}` } });
   // The profile's pin is for the Weavr host; the relay gets it only when it is that same host.
-  const sameHost = URL.canParse(base) && new URL(base).origin === new URL(options.profile.baseUrl).origin;
+  const sameHost = new URL(base).origin === new URL(options.profile.baseUrl).origin;
   const http = createHttpClient({
     baseUrl: base, pin: sameHost ? (options.profile.options[PIN_OPTION] ?? null) : null, service,
     ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
   });
   return {
     close: () => http.close(),
-    async status() {
+    async status(challengeId) {
       const response = await http.request({ method: 'GET', path: `/requests/weavr/${challengeId}`, signal, retry: true });
       const body = response.json() as Partial<RelayStatus> | null;
       if (response.status !== 200 || typeof body?.status !== 'string') {
