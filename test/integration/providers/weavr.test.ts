@@ -221,6 +221,7 @@ describe('step-up', () => {
   test('push without the approvals service: the client asks /access_token until the simulator approves', async () => {
     const session = await login();
     const steps = new Steps(ALICE_PASSWORD, [], async () => {
+      // The client never shows Weavr's challenge id; the sandbox's approvals know it as the ref of the one pending.
       const challenge = [...Array(50).keys()].map((i) => String(700_001 + i)).map((ref) => sandbox.approvals.findByRef('weavr', ref)).findLast((c) => c?.status === 'PENDING');
       const simulated = await fetch(`${sandbox.urls.weavrSimulator}/factors/1001/challenges/${challenge!.ref}/verify_success`, { method: 'POST', headers: { 'programme-key': sandbox.seed.weavr.apiKey } });
       assert.deepEqual(await simulated.json(), { code: 'COMPLETED' });
