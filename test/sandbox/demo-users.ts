@@ -29,16 +29,16 @@ export function demoUsers(seed: SandboxSeed, urls: { readonly approvals: string 
     users.push({ provider: 'truenas', username: user.username, password: user.password, otpauth, notes });
   }
   for (const user of seed.weavr.users) {
-    const pairing = seed.approvals.find((a) => a.account === `weavr:${user.email}`);
+    const pairing = seed.approvals.accounts.find((a) => a.account === `weavr:${user.email}`);
     const notes = [
       `${user.identities.length} identit${user.identities.length === 1 ? 'y' : 'ies'}: ${user.identities.map((i) => `${i.name} (${i.type})`).join(', ')}.`,
       user.passwordExpired ? 'Password expired: login answers 409 with a temporary token.' : 'SMS code is always 123456.',
-      pairing ? `Push step-ups go to the Authdesk device enrolled at ${urls.approvals} with code ${pairing.enrolmentCode}.` : '',
+      pairing ? `Push step-ups go to an Authdesk device paired at ${urls.approvals} (pairing link above); type the ${pairing.numberDigits}-digit number shown.` : '',
     ].filter(Boolean).join(' ');
     users.push({ provider: 'weavr', username: user.email, password: user.password, otpauth: null, notes });
   }
   for (const user of seed.appgate.users) {
-    const pairing = seed.approvals.find((a) => a.account === `appgate:${user.username}`);
+    const pairing = seed.approvals.accounts.find((a) => a.account === `appgate:${user.username}`);
     const { mfa } = user;
     const otpauth = mfa.type === 'AlreadySeeded' || mfa.type === 'Challenge'
       ? otpauthUri({ issuer: 'Appgate sandbox', label: user.username, secret: mfa.secret })
@@ -46,7 +46,7 @@ export function demoUsers(seed: SandboxSeed, urls: { readonly approvals: string 
     const notes = mfa.type === 'AlreadySeeded' ? 'MFA: TOTP (AlreadySeeded).'
       : mfa.type === 'Secret' ? 'MFA: first-time enrolment (Secret): the server hands out the seed and QR at login.'
       : mfa.type === 'Challenge' ? 'MFA: RADIUS Challenge; answer with the TOTP code and echo the state.'
-      : mfa.type === 'Push' ? `MFA: Push to the Authdesk device enrolled at ${urls.approvals} with code ${pairing?.enrolmentCode ?? '(none)'}.`
+      : mfa.type === 'Push' ? `MFA: Push to an Authdesk device paired at ${urls.approvals} (pairing link above); type the ${pairing?.numberDigits ?? 3}-digit number shown.`
       : user.admin ? 'No MFA.' : 'No MFA and no admin rights: authorization answers 403.';
     users.push({ provider: 'appgate', username: user.username, password: user.password, otpauth, notes });
   }

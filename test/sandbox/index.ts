@@ -1,7 +1,7 @@
 // Runs in: sandbox (`npm run sandbox`, tests, benchmarks; never shipped).
 //
 // One local server simulating TrueNAS (/api), Weavr Multi (/multi, simulator /simulate/api),
-// Appgate SDP (/admin) and Authdesk's device approvals (/approvals/v1), with faults switchable
+// Appgate SDP (/admin) and Authdesk's device approvals (/approvals/v2), with faults switchable
 // per route (/_sandbox/faults or `sandbox.faults`). Loopback only; ephemeral port by default.
 
 import { X509Certificate } from 'node:crypto';
@@ -9,7 +9,7 @@ import { createServer as createHttpServer, type Server } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { registerAppgateRoutes } from './appgate/routes.ts';
-import { registerApprovalRoutes } from './approvals/routes.ts';
+import { APPROVALS_BASE, registerApprovalRoutes } from './approvals/routes.ts';
 import { Approvals } from './approvals/service.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { demoUsers, type DemoUser } from './demo-users.ts';
@@ -78,7 +78,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const faults = new Faults();
   const handlingTime = new HandlingTime();
   const router = new Router(faults, handlingTime);
-  const approvals = new Approvals(clock, seed.approvals);
+  const approvals = new Approvals(clock, seed.approvals.accounts);
   const openStreams = new Set<() => void>();
   const webhooks = new Webhooks(clock, seed.weavr.apiKey, seed.weavr.webhookUrl);
   const truenas = new TruenasServer(clock, seed.truenas, faults, handlingTime, options.truenasDelays);
@@ -86,7 +86,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   truenas.registerHttp(router);
   registerWeavrRoutes(router, { clock, seed: seed.weavr, state: new WeavrState(clock, seed.weavr.users), approvals, webhooks });
   registerAppgateRoutes(router, { clock, seed: seed.appgate, approvals, openStreams });
-  registerApprovalRoutes(router, approvals, openStreams);
+  registerApprovalRoutes(router, approvals, seed.approvals.serviceKey, openStreams);
   registerFaultRoutes(router, faults);
 
   let certificate: Sandbox['certificate'];
@@ -120,7 +120,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     weavr: `${base}/multi`,
     weavrSimulator: `${base}/simulate/api`,
     appgate: `${base}/admin`,
-    approvals: `${base}/approvals/v1`,
+    approvals: `${base}${APPROVALS_BASE}`,
     faults: `${base}/_sandbox/faults`,
   };
   // Expiry must fire without traffic too (Weavr's EXPIRED webhook, a device's "resolved" event).

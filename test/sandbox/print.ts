@@ -11,7 +11,7 @@ export function sandboxJson(sandbox: Sandbox): string {
     truenas: { url: sandbox.urls.truenas },
     weavr: { url: sandbox.urls.weavr, apiKey: sandbox.seed.weavr.apiKey },
     appgate: { url: sandbox.urls.appgate },
-    approvals: { url: sandbox.urls.approvals },
+    approvals: { url: sandbox.urls.approvals, serviceKey: sandbox.seed.approvals.serviceKey, accounts: sandbox.seed.approvals.accounts },
     faults: { url: sandbox.urls.faults },
     ...(sandbox.certificate ? { certificate: { sha256: sandbox.certificate.fingerprint256 } } : {}),
     users: sandbox.users.map(({ provider, username, password, otpauth, notes }) => ({ provider, username, password, otpauth, notes })),
@@ -29,6 +29,11 @@ export function sandboxText(sandbox: Sandbox): string {
     `  Devices       ${urls.approvals}   (push approvals, see docs/device-approvals.md)`,
     `  Faults        ${urls.faults}   (POST {"route":"/multi","kind":"status","status":503})`,
   ];
+  // Pairing tokens live 10 minutes, so the page shows how to ask for one rather than one that will lapse.
+  lines.push('', 'Pairing links for push approvals (one-time, 10 minutes; docs/device-approvals.md §3):');
+  for (const { account } of seed.approvals.accounts) {
+    lines.push(`  curl -s${sandbox.certificate ? ' -k' : ''} -X POST ${urls.approvals}/pairings -H 'authorization: Bearer ${seed.approvals.serviceKey}' -H 'content-type: application/json' -d '{"account":"${account}"}'`);
+  }
   if (sandbox.certificate) {
     lines.push('', `  Self-signed certificate, SHA-256 ${sandbox.certificate.fingerprint256}`, '  (new at every start: pin it on first use)');
   }

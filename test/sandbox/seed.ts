@@ -57,8 +57,8 @@ export interface AppgateUser {
 export interface ApprovalAccount {
   /** "weavr:<email>" or "appgate:<username>": the user whose pushes a device receives. */
   readonly account: string;
-  /** Typed into the device once to enrol it, as a pairing code would be. */
-  readonly enrolmentCode: string;
+  /** Digits of the number on the requesting screen that the person types on the device (2 to 6). */
+  readonly numberDigits: number;
 }
 
 export interface SandboxSeed {
@@ -91,7 +91,11 @@ export interface SandboxSeed {
     readonly pushTimeoutSeconds: number;
     readonly users: readonly AppgateUser[];
   };
-  readonly approvals: readonly ApprovalAccount[];
+  readonly approvals: {
+    /** The pairing authority's key (Authorization: Bearer): it issues pairing tokens, lists and revokes devices. */
+    readonly serviceKey: string;
+    readonly accounts: readonly ApprovalAccount[];
+  };
 }
 
 export function demoSeed(): SandboxSeed {
@@ -143,9 +147,12 @@ export function demoSeed(): SandboxSeed {
         { username: 'auditor', password: 'appgate-auditor', admin: false, mfa: { type: 'None' } },
       ],
     },
-    approvals: [
-      { account: 'weavr:alice@example.com', enrolmentCode: '314159' },
-      { account: 'appgate:pushy', enrolmentCode: '271828' },
-    ],
+    approvals: {
+      serviceKey: 'sandbox-approvals-service-key',
+      accounts: [
+        { account: 'weavr:alice@example.com', numberDigits: 3 },
+        { account: 'appgate:pushy', numberDigits: 4 },
+      ],
+    },
   };
 }

@@ -197,20 +197,19 @@ describe('logins', () => {
   });
 
   test('Push: the person sees where to approve and until when; the device approves; the dummy OTP went once', async () => {
-    const device = new TestDevice(sandbox.urls.approvals);
-    assert.equal((await device.enrol('appgate:pushy', '271828')).status, 201);
-    const stream = await device.stream(Date.now());
+    const device = await TestDevice.enrolled(sandbox, 'appgate:pushy');
+    const stream = await device.stream();
     const { steps, from, result } = await login('pushy', {
       approve: async (notice) => {
         const event = (await stream.next(5_000))!;
-        const number = Number(/pick (\d+)/.exec(notice.message)![1]);
+        const number = /type (\d+)/.exec(notice.message)![1]!;
         assert.equal((await device.decide(event.data.challengeId, 'APPROVE', number, Date.now())).status, 200);
       },
     });
     const session = await result;
     stream.close();
     assert.equal(session.identity?.name, 'pushy');
-    assert.match(steps.notices[0]!.message, /^Approve on your device and pick \d+\.$/);
+    assert.match(steps.notices[0]!.message, /^Approve on your device and type \d{4}\.$/);
     assert.ok(Math.abs(steps.notices[0]!.until! - (Date.now() + 60_000)) < 5_000, 'the controller\'s 60 s');
     assert.deepEqual(proxy.calls('POST', '/admin/authentication/otp', from).map((r) => r.json), [{ otp: 'push' }]);
     assert.equal(steps.otps.length, 0);

@@ -196,21 +196,20 @@ describe('step-up', () => {
     assert.equal(await status(session), 'STANDARD');
   });
 
-  test('push through Authdesk approvals: the notice shows the number and 5 minutes; approving with it steps the session up', async () => {
-    const device = new TestDevice(sandbox.urls.approvals);
-    assert.equal((await device.enrol('weavr:alice@example.com', '314159')).status, 201);
-    const stream = await device.stream(clock.now());
+  test('push through Authdesk approvals: the notice shows the number to type and 5 minutes; typing it on the device steps the session up', async () => {
+    const device = await TestDevice.enrolled(sandbox, 'weavr:alice@example.com');
+    const stream = await device.stream();
     try {
       const steps = new Steps(ALICE_PASSWORD, [], async (notice) => {
         const event = (await stream.next())!;
-        const number = Number(/pick (\d+)/.exec(notice.message)?.[1]);
-        assert.ok(event.data.numbers.includes(number), 'the notice shows the number the device offers');
+        const number = /type (\d+)/.exec(notice.message)![1]!;
+        assert.equal(number.length, event.data.numberDigits, 'the device asks for as many digits as the notice shows');
         assert.equal((await device.decide(event.data.challengeId, 'APPROVE', number, clock.now())).status, 200);
       });
       const options = { [APPROVALS_OPTION]: sandbox.urls.approvals };
       const session = await login(new Steps(), sandbox, weavr, options);
       const result = await weavr.stepUp!({ profile: profile(sandbox, { options }), token: session.token, method: 'push', steps }, signal());
-      assert.match(steps.notices[0]!.message, /Approve the Weavr step-up for Alice Example on your phone and pick \d+\./);
+      assert.match(steps.notices[0]!.message, /^Approve the Weavr step-up for Alice Example on your device: type \d{3}\.$/);
       assert.equal(steps.notices[0]!.until, clock.now() + 5 * 60_000);
       assert.equal(await status(result), 'STEPPED_UP');
     } finally {
@@ -228,13 +227,12 @@ describe('step-up', () => {
     });
     const result = await weavr.stepUp!({ profile: profile(), token: session.token, method: 'push', steps }, signal());
     assert.equal(await status(result), 'STEPPED_UP');
-    assert.doesNotMatch(steps.notices[0]!.message, /pick/);
+    assert.equal(steps.notices[0]!.message, 'Approve the Weavr step-up for Alice Example on your phone.');
   });
 
   test('push declined on the device, or left to expire: the person is told, the session stays standard', async () => {
-    const device = new TestDevice(sandbox.urls.approvals);
-    await device.enrol('weavr:alice@example.com', '314159');
-    const stream = await device.stream(clock.now());
+    const device = await TestDevice.enrolled(sandbox, 'weavr:alice@example.com');
+    const stream = await device.stream();
     const options = { [APPROVALS_OPTION]: sandbox.urls.approvals };
     try {
       const session = await login(new Steps(), sandbox, weavr, options);

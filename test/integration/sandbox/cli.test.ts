@@ -56,7 +56,7 @@ test('npm run sandbox -- --json prints its URLs and demo users as one JSON line,
     assert.match(printed.weavr.url, /^http:\/\/127\.0\.0\.1:\d+\/multi$/);
     assert.equal(typeof printed.weavr.apiKey, 'string');
     assert.match(printed.appgate.url, /\/admin$/);
-    assert.match(printed.approvals.url, /\/approvals\/v1$/);
+    assert.match(printed.approvals.url, /\/approvals\/v2$/);
     assert.match(printed.faults.url, /\/_sandbox\/faults$/);
     assert.equal(printed.certificate, undefined);
     assert.deepEqual(Object.keys(printed.users[0]).sort(), ['notes', 'otpauth', 'password', 'provider', 'username']);

@@ -1,15 +1,35 @@
 // Runs in: tests.
 //
-// A stand-in Authdesk device for the approval protocol: a P-256 key, signed requests and an
-// SSE reader that keeps the last event id, as the app's device code must.
+// A stand-in Authdesk device for the approval protocol v2 (docs/device-approvals.md): a P-256
+// key, enrolment with a pairing token, nonce-signed streams, signed decisions and signed
+// list/revoke requests, and an SSE reader that keeps the last event id, as the app's device
+// code must.
 
+import assert from 'node:assert/strict';
 import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
 import type { JsonReply } from './conforming-client.ts';
 
 export interface StreamEvent {
+  /** NaN for `reset`, which carries no id. */
   readonly id: number;
   readonly type: string;
   readonly data: JsonReply;
+}
+
+/** The parts of a running sandbox a device needs: where the API is, and the pairing authority's key. */
+export interface ApprovalsServer {
+  readonly urls: { readonly approvals: string };
+  readonly seed: { readonly approvals: { readonly serviceKey: string } };
+}
+
+/** Asks the pairing authority for a one-time pairing token, as the service's account page would. */
+export async function pairingToken(server: ApprovalsServer, account: string): Promise<string> {
+  const response = await fetch(`${server.urls.approvals}/pairings`, {
+    method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${server.seed.approvals.serviceKey}` },
+    body: JSON.stringify({ account }),
+  });
+  assert.equal(response.status, 201);
+  return ((await response.json()) as { token: string }).token;
 }
 
 export class TestDevice {
@@ -25,37 +45,69 @@ export class TestDevice {
     this.base = approvalsUrl;
   }
 
+  /** A device paired and enrolled for `account`. */
+  static async enrolled(server: ApprovalsServer, account: string, name = 'Test laptop'): Promise<TestDevice> {
+    const device = new TestDevice(server.urls.approvals);
+    assert.equal((await device.enrol(account, await pairingToken(server, account), name)).status, 201);
+    return device;
+  }
+
   signText(text: string): string {
     return sign('sha256', Buffer.from(text, 'utf8'), { key: this.#privateKey, dsaEncoding: 'ieee-p1363' }).toString('base64url');
   }
 
-  async enrol(account: string, enrolmentCode: string): Promise<Response> {
+  async enrol(account: string, pairingToken: string, name = 'Test laptop'): Promise<Response> {
     const response = await fetch(`${this.base}/devices`, {
       method: 'POST', headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ account, enrolmentCode, name: 'Test laptop', publicKey: this.publicJwk }),
+      body: JSON.stringify({ account, pairingToken, name, publicKey: this.publicJwk }),
     });
     if (response.status === 201) this.deviceId = ((await response.clone().json()) as { deviceId: string }).deviceId;
     return response;
   }
 
-  /** Opens the event stream; `lastEventId` resumes after that event. */
-  async stream(now: number, lastEventId?: number): Promise<EventReader> {
-    const headers: Record<string, string> = {
-      'x-authdesk-time': String(now),
-      'x-authdesk-signature': this.signText(`authdesk-stream-v1\n${this.deviceId}\n${now}`),
-    };
+  async nonce(): Promise<string> {
+    const response = await fetch(`${this.base}/devices/${this.deviceId}/stream-nonce`, { method: 'POST' });
+    assert.equal(response.status, 200);
+    return ((await response.json()) as { nonce: string }).nonce;
+  }
+
+  /** Opens the event stream with a fresh nonce; `lastEventId` resumes after that event. */
+  async stream(lastEventId?: number): Promise<EventReader> {
+    return this.streamWith(await this.nonce(), lastEventId);
+  }
+
+  /** Opens the event stream with the given nonce, signed by this device unless `signature` is given. */
+  async streamWith(nonce: string, lastEventId?: number, signature = this.signText(`authdesk-stream-v2\n${this.deviceId}\n${nonce}`)): Promise<EventReader> {
+    const headers: Record<string, string> = { 'x-authdesk-nonce': nonce, 'x-authdesk-signature': signature };
     if (lastEventId !== undefined) headers['last-event-id'] = String(lastEventId);
     const controller = new AbortController();
     const response = await fetch(`${this.base}/devices/${this.deviceId}/stream`, { headers, signal: controller.signal });
     return new EventReader(response, controller);
   }
 
-  async decide(challengeId: string, decision: string, matchedNumber: number | null, decidedAt: number, signatureOverride?: string): Promise<Response> {
-    const signature = signatureOverride ?? this.signText(`authdesk-approval-v1\n${challengeId}\n${decision}\n${matchedNumber ?? ''}\n${decidedAt}`);
+  async decide(challengeId: string, decision: string, typedNumber: string | null, decidedAt: number, signatureOverride?: string): Promise<Response> {
+    const signature = signatureOverride ?? this.signText(`authdesk-approval-v2\n${challengeId}\n${decision}\n${typedNumber ?? ''}\n${decidedAt}`);
     return fetch(`${this.base}/challenges/${challengeId}/decision`, {
       method: 'POST', headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ deviceId: this.deviceId, decision, matchedNumber, decidedAt, signature }),
+      body: JSON.stringify({ deviceId: this.deviceId, decision, typedNumber, decidedAt, signature }),
     });
+  }
+
+  /** The account's devices, asked with this device's signature. */
+  async list(now: number): Promise<Response> {
+    return fetch(`${this.base}/devices`, { headers: this.#signed('GET', '/devices', now) });
+  }
+
+  async revoke(deviceId: string, now: number): Promise<Response> {
+    return fetch(`${this.base}/devices/${deviceId}`, { method: 'DELETE', headers: this.#signed('DELETE', `/devices/${deviceId}`, now) });
+  }
+
+  #signed(method: string, path: string, now: number): Record<string, string> {
+    const fullPath = `${new URL(this.base).pathname}${path}`;
+    return {
+      'x-authdesk-device': this.deviceId, 'x-authdesk-time': String(now),
+      'x-authdesk-signature': this.signText(`authdesk-request-v2\n${method}\n${fullPath}\n${this.deviceId}\n${now}`),
+    };
   }
 }
 
@@ -66,6 +118,10 @@ export class EventReader {
   readonly #decoder = new TextDecoder();
   #buffer = '';
   readonly #events: StreamEvent[] = [];
+  /** A read still in flight when `next` timed out: the next call takes its chunk rather than lose it. */
+  #pending: ReturnType<ReadableStreamDefaultReader<Uint8Array>['read']> | undefined;
+  /** True once the server ended the stream. */
+  ended = false;
 
   constructor(response: Response, controller: AbortController) {
     this.response = response;
@@ -73,20 +129,25 @@ export class EventReader {
     this.#reader = response.body?.getReader();
   }
 
-  /** The next event (comments and heartbeats skipped), or undefined after `timeoutMs`. */
+  /** The next event (comments and heartbeats skipped), or undefined after `timeoutMs` or at the end. */
   async next(timeoutMs = 2000): Promise<StreamEvent | undefined> {
     const deadline = Date.now() + timeoutMs;
     while (this.#events.length === 0) {
       const remaining = deadline - Date.now();
-      if (remaining <= 0 || !this.#reader) return undefined;
+      if (remaining <= 0 || !this.#reader || this.ended) return undefined;
       let timer: NodeJS.Timeout | undefined;
+      this.#pending ??= this.#reader.read();
       const chunk = await Promise.race([
-        this.#reader.read(),
+        this.#pending,
         new Promise<'timeout'>((resolve) => { timer = setTimeout(() => resolve('timeout'), remaining); }),
       ]);
       clearTimeout(timer);
       if (chunk === 'timeout') return undefined;
-      if (chunk.done) return undefined;
+      this.#pending = undefined;
+      if (chunk.done) {
+        this.ended = true;
+        return undefined;
+      }
       this.#buffer += this.#decoder.decode(chunk.value, { stream: true });
       this.#parse();
     }

@@ -150,7 +150,7 @@ export function registerAppgateRoutes(router: Router, context: Context): void {
         );
         if (!challenge) return error(500, 'unexpected error', 'Too many push requests; wait a minute.');
         token.pushChallengeId = challenge.id;
-        return json(200, { type: 'Push', timeout: seed.pushTimeoutSeconds, sendPassword: false, responseMessage: `Approve on your device and pick ${challenge.number}.` });
+        return json(200, { type: 'Push', timeout: seed.pushTimeoutSeconds, sendPassword: false, responseMessage: `Approve on your device and type ${challenge.number}.` });
       }
       case 'None':
         return error(400, 'bad request', 'Two-factor authentication is not required for this user.');

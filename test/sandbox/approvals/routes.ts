@@ -1,84 +1,126 @@
 // Runs in: sandbox (`npm run sandbox` and tests; never shipped).
 //
-// HTTP face of the device approval protocol under /approvals/v1 (docs/device-approvals.md):
-// enrolment, the Server-Sent Events stream, decisions, and the requester's view of a challenge.
+// HTTP face of the device approval protocol under /approvals/v2 (docs/device-approvals.md):
+// pairing, enrolment, listing and revoking devices, the nonce-bound event stream, decisions,
+// and the requester's view of a challenge. v1 is gone: its paths fall through to 404.
 
-import { STREAMED, header, json, type Router, type SandboxRequest } from '../http.ts';
-import type { Approvals, DeviceEvent } from './service.ts';
+import type { TLSSocket } from 'node:tls';
+import { STREAMED, bearer, header, json, type Reply, type Router, type SandboxRequest } from '../http.ts';
+import { sameSecret } from '../secrets.ts';
+import { isRefusal, type Device, type Refusal } from './devices.ts';
+import { outcome, type Approvals } from './service.ts';
 import type { Decision } from './signing.ts';
+import { openStream } from './stream.ts';
 
+export const APPROVALS_BASE = '/approvals/v2';
 const DECISIONS: readonly Decision[] = ['APPROVE', 'DENY', 'REPORT'];
-const HEARTBEAT_MS = 15_000;
+const TYPED_NUMBER = /^[0-9]{2,6}$/;
 
-function problem(status: number, error: string, message: string) {
-  return json(status, { error, message });
+function problem(status: number, error: string, message: string, extra: Record<string, unknown> = {}): Reply {
+  return json(status, { error, message, ...extra });
 }
 
-export function registerApprovalRoutes(router: Router, approvals: Approvals, openStreams: Set<() => void>): void {
-  router.add('POST', '/approvals/v1/devices', (req) => {
-    const body = req.body as Record<string, unknown> | undefined;
-    if (req.jsonError || typeof body !== 'object' || body === null) return problem(400, 'BAD_REQUEST', 'The body must be a JSON object.');
-    const result = approvals.enrol({ account: body.account, enrolmentCode: body.enrolmentCode, name: body.name, publicKey: body.publicKey });
-    if ('problem' in result) return problem(result.status, result.status === 403 ? 'ENROLMENT_REFUSED' : 'BAD_REQUEST', result.problem);
-    return json(201, { ...result, streamUrl: `/approvals/v1/devices/${result.deviceId}/stream` });
+function refused(refusal: Refusal): Reply {
+  const { status, error, message, retryAfterSeconds } = refusal;
+  if (retryAfterSeconds === undefined) return problem(status, error, message);
+  return json(status, { error, message, retryAfterSeconds }, { 'retry-after': String(retryAfterSeconds) });
+}
+
+function objectBody(req: SandboxRequest): Record<string, unknown> | undefined {
+  const body = req.body;
+  return req.jsonError || typeof body !== 'object' || body === null || Array.isArray(body) ? undefined : body as Record<string, unknown>;
+}
+
+const NOT_AN_OBJECT = problem(400, 'BAD_REQUEST', 'The body must be a JSON object.');
+
+export function registerApprovalRoutes(router: Router, approvals: Approvals, serviceKey: string, openStreams: Set<() => void>): void {
+  const { devices } = approvals;
+  const isService = (req: SandboxRequest) => sameSecret(bearer(req) ?? '', serviceKey);
+  /** Who may list and revoke: the pairing authority, or a device of the account (docs §3.3). */
+  const caller = (req: SandboxRequest): 'service' | Device | undefined => {
+    if (header(req, 'authorization') !== undefined) return isService(req) ? 'service' : undefined;
+    const time = header(req, 'x-authdesk-time') ?? '';
+    return devices.authenticateRequest(req.method, req.path, header(req, 'x-authdesk-device') ?? '', /^\d+$/.test(time) ? Number(time) : Number.NaN, header(req, 'x-authdesk-signature') ?? '');
+  };
+  const unauthenticated = problem(401, 'UNAUTHENTICATED', 'Sign the request with a device of the account (x-authdesk-device, x-authdesk-time, x-authdesk-signature) or send the service key.');
+
+  router.add('POST', `${APPROVALS_BASE}/pairings`, (req) => {
+    if (!isService(req)) return problem(401, 'UNAUTHENTICATED', 'Only the pairing authority (Authorization: Bearer <service key>) issues pairing tokens.');
+    const body = objectBody(req);
+    if (typeof body?.account !== 'string') return problem(400, 'BAD_REQUEST', 'Expected {"account": "weavr:<email>" or "appgate:<username>"}.');
+    const pairing = devices.issuePairing(body.account);
+    if (!pairing) return problem(404, 'UNKNOWN_ACCOUNT', 'This server does not carry pushes for that account.');
+    const link = `authdesk://pair?server=${encodeURIComponent(serverUrl(req))}&account=${encodeURIComponent(pairing.account)}&token=${encodeURIComponent(pairing.token)}`;
+    return json(201, { ...pairing, link });
   });
 
-  router.add('GET', '/approvals/v1/devices/:id/stream', (req) => {
-    const deviceId = approvals.authenticateStream(req.params.id!, Number(header(req, 'x-authdesk-time')), header(req, 'x-authdesk-signature') ?? '');
-    if (!deviceId) return problem(401, 'UNAUTHENTICATED', 'Sign the stream request with the device key (x-authdesk-time, x-authdesk-signature).');
-    const cursor = resumeCursor(req);
-    if (cursor === undefined) return problem(400, 'BAD_REQUEST', 'Last-Event-ID (or ?after=) must be a non-negative integer.');
-    openStream(req, approvals, deviceId, cursor, openStreams);
+  router.add('POST', `${APPROVALS_BASE}/devices`, (req) => {
+    const body = objectBody(req);
+    if (!body) return NOT_AN_OBJECT;
+    const device = devices.enrol({ source: req.remoteAddress, account: body.account, pairingToken: body.pairingToken, name: body.name, publicKey: body.publicKey });
+    if (isRefusal(device)) return refused(device);
+    return json(201, {
+      deviceId: device.id, account: device.account, name: device.name, enrolledAt: device.enrolledAt,
+      numberDigits: devices.numberDigits(device.account), streamUrl: `${APPROVALS_BASE}/devices/${device.id}/stream`,
+    });
+  });
+
+  router.add('GET', `${APPROVALS_BASE}/devices`, (req) => {
+    const who = caller(req);
+    if (!who) return unauthenticated;
+    const account = who === 'service' ? req.query.get('account') : who.account;
+    if (!account) return problem(400, 'BAD_REQUEST', 'The pairing authority names the account: ?account=<account>.');
+    const listed = devices.active(account).map((d) => ({ deviceId: d.id, name: d.name, enrolledAt: d.enrolledAt, lastSeenAt: d.lastSeenAt }));
+    return json(200, { account, devices: listed });
+  });
+
+  router.add('DELETE', `${APPROVALS_BASE}/devices/:id`, (req) => {
+    const who = caller(req);
+    if (!who) return unauthenticated;
+    const target = devices.enrolled(req.params.id!);
+    if (!target) return problem(404, 'UNKNOWN_DEVICE', 'No enrolled device with that id (it may be revoked already).');
+    if (who !== 'service' && who.account !== target.account) return problem(403, 'NOT_ALLOWED', 'A device may revoke only devices of its own account.');
+    devices.revoke(target);
+    return json(204);
+  });
+
+  router.add('POST', `${APPROVALS_BASE}/devices/:id/stream-nonce`, (req) => {
+    const issued = devices.issueNonce(req.params.id!);
+    return isRefusal(issued) ? refused(issued) : json(200, issued);
+  });
+
+  router.add('GET', `${APPROVALS_BASE}/devices/:id/stream`, (req) => {
+    const cursorText = header(req, 'last-event-id');
+    if (cursorText !== undefined && !/^\d+$/.test(cursorText)) return problem(400, 'BAD_REQUEST', 'Last-Event-ID must be a decimal integer.');
+    const device = devices.openStream(req.params.id!, header(req, 'x-authdesk-nonce') ?? '', header(req, 'x-authdesk-signature') ?? '');
+    if (isRefusal(device)) return refused(device);
+    openStream(req, devices, device, cursorText === undefined ? undefined : Number(cursorText), openStreams);
     return STREAMED;
   });
 
-  router.add('POST', '/approvals/v1/challenges/:id/decision', (req) => {
-    const body = req.body as Record<string, unknown> | undefined;
-    if (req.jsonError || typeof body !== 'object' || body === null) return problem(400, 'BAD_REQUEST', 'The body must be a JSON object.');
-    const { deviceId, decision, matchedNumber, decidedAt, signature } = body;
-    if (typeof deviceId !== 'string' || !DECISIONS.includes(decision as Decision) || typeof decidedAt !== 'number' || typeof signature !== 'string'
-      || !(matchedNumber === null || Number.isInteger(matchedNumber))) {
-      return problem(400, 'BAD_REQUEST', 'Expected {deviceId, decision: APPROVE|DENY|REPORT, matchedNumber: integer|null, decidedAt: epoch ms, signature}.');
+  router.add('POST', `${APPROVALS_BASE}/challenges/:id/decision`, (req) => {
+    const body = objectBody(req);
+    if (!body) return NOT_AN_OBJECT;
+    const { deviceId, decision, typedNumber, decidedAt, signature } = body;
+    const numberOk = decision === 'APPROVE' ? typeof typedNumber === 'string' && TYPED_NUMBER.test(typedNumber) : typedNumber === null || typedNumber === undefined;
+    if (typeof deviceId !== 'string' || !DECISIONS.includes(decision as Decision) || !numberOk || !Number.isSafeInteger(decidedAt) || typeof signature !== 'string') {
+      return problem(400, 'BAD_REQUEST', 'Expected {deviceId, decision: APPROVE|DENY|REPORT, typedNumber: 2 to 6 digits as a string for APPROVE and null otherwise, decidedAt: epoch ms, signature}.');
     }
-    const outcome = approvals.decide(req.params.id!, { deviceId, decision: decision as Decision, matchedNumber: matchedNumber as number | null, decidedAt, signature });
-    if (!outcome.ok) return problem(outcome.httpStatus, outcome.error, outcome.message);
-    return json(200, { challengeId: req.params.id, status: outcome.status });
+    const result = approvals.decide(req.params.id!, { deviceId, decision: decision as Decision, typedNumber: (typedNumber ?? null) as string | null, decidedAt: decidedAt as number, signature });
+    if (!result.ok) return problem(result.httpStatus, result.error, result.message, result.challenge ? { challengeId: result.challenge.id, ...outcome(result.challenge) } : {});
+    return json(200, { challengeId: result.challenge.id, ...outcome(result.challenge) });
   });
 
-  // What the requesting screen shows: the one number to pick, and how the challenge ended.
-  router.add('GET', '/approvals/v1/requests/:provider/:ref', (req) => {
+  // What the requesting screen shows: the number to type on the device, and how the challenge ended.
+  router.add('GET', `${APPROVALS_BASE}/requests/:provider/:ref`, (req) => {
     const challenge = approvals.findByRef(req.params.provider!, req.params.ref!);
     if (!challenge) return problem(404, 'NOT_FOUND', 'No approval request with that reference.');
-    return json(200, { challengeId: challenge.id, status: challenge.status, number: challenge.number, expiresAt: challenge.expiresAt });
+    return json(200, { challengeId: challenge.id, ...outcome(challenge), number: challenge.number, numberDigits: challenge.numberDigits, expiresAt: challenge.expiresAt });
   });
 }
 
-function resumeCursor(req: SandboxRequest): number | undefined {
-  const raw = header(req, 'last-event-id') ?? req.query.get('after') ?? '0';
-  return /^\d+$/.test(raw) ? Number(raw) : undefined;
-}
-
-function openStream(req: SandboxRequest, approvals: Approvals, deviceId: string, cursor: number, openStreams: Set<() => void>): void {
-  const { res } = req;
-  res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
-  let last = cursor;
-  const write = (event: DeviceEvent) => {
-    if (event.id <= last) return;
-    last = event.id;
-    res.write(`id: ${event.id}\nevent: ${event.type}\ndata: ${JSON.stringify(event.data)}\n\n`);
-  };
-  // Subscribe before replaying so an event published in between is not lost; `last` drops repeats.
-  const unsubscribe = approvals.subscribe(deviceId, write);
-  for (const event of approvals.eventsAfter(deviceId, cursor)) write(event);
-  res.write(': connected\n\n');
-  const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
-  heartbeat.unref();
-  const close = () => {
-    clearInterval(heartbeat);
-    unsubscribe();
-    openStreams.delete(close);
-    res.end();
-  };
-  openStreams.add(close);
-  req.raw.on('close', close);
+/** This API's absolute base URL as the caller reached it, for the pairing link's `server`. */
+function serverUrl(req: SandboxRequest): string {
+  const scheme = (req.raw.socket as TLSSocket).encrypted ? 'https' : 'http';
+  return `${scheme}://${header(req, 'host') ?? '127.0.0.1'}${APPROVALS_BASE}`;
 }

@@ -1,21 +1,22 @@
 // Runs in: sandbox (`npm run sandbox` and tests; never shipped).
 //
-// The server side of Authdesk's device approval protocol: enrolled devices, challenges with
-// number matching and a five-minute life, and a per-device event log that a reconnecting
-// stream resumes from (event ids), so a challenge is neither lost nor delivered twice.
+// The server side of Authdesk's device approval protocol v2 (docs/device-approvals.md):
+// challenges with a typed number the device never sees, a five-minute life, signed decisions,
+// and the per-device events that announce them. Devices themselves live in devices.ts.
 
-import { randomInt, randomUUID, type KeyObject } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import type { Clock } from '../clock.ts';
+import { sameSecret } from '../secrets.ts';
 import type { ApprovalAccount } from '../seed.ts';
-import { decisionMessage, importDeviceKey, streamMessage, verifySignature, type Decision } from './signing.ts';
+import { DeviceRegistry, MAX_SKEW_MS, type Device } from './devices.ts';
+import { decisionMessage, verifySignature, type Decision } from './signing.ts';
 
 export const CHALLENGE_LIFETIME_MS = 5 * 60_000;
-/** How far a device's signed timestamp may be from the server's clock. */
-export const MAX_SKEW_MS = 5 * 60_000;
 /** Push fatigue: at most this many challenges per account per minute. */
 export const BURST_LIMIT = 3;
 
 export type ChallengeStatus = 'PENDING' | 'APPROVED' | 'DENIED' | 'REPORTED' | 'EXPIRED';
+export type ChallengeReason = 'NUMBER_MISMATCH' | null;
 
 export interface ChallengeRequest {
   readonly account: string;
@@ -31,70 +32,47 @@ export interface Challenge extends ChallengeRequest {
   readonly id: string;
   readonly createdAt: number;
   readonly expiresAt: number;
-  /** Shown on the requesting screen; the device must pick it among `offered`. */
-  readonly number: number;
-  readonly offered: readonly number[];
+  /** Shown on the requesting screen only; the person types it on the device. */
+  readonly number: string;
+  readonly numberDigits: number;
+  /** The devices the challenge went to: they, and only they, hear how it ended. */
+  readonly recipients: readonly Device[];
   status: ChallengeStatus;
-  decidedBy?: string;
-}
-
-export interface DeviceEvent {
-  readonly id: number;
-  readonly type: 'challenge' | 'resolved';
-  readonly data: Record<string, unknown>;
-}
-
-interface Device {
-  readonly id: string;
-  readonly account: string;
-  readonly name: string;
-  readonly key: KeyObject;
-  readonly events: DeviceEvent[];
-  readonly listeners: Set<(event: DeviceEvent) => void>;
+  reason: ChallengeReason;
+  flagged: boolean;
+  decidedBy: string | null;
+  decidedAt: number | null;
 }
 
 export type DecisionOutcome =
-  | { readonly ok: true; readonly status: ChallengeStatus }
-  | { readonly ok: false; readonly httpStatus: number; readonly error: string; readonly message: string };
+  | { readonly ok: true; readonly challenge: Challenge }
+  | { readonly ok: false; readonly httpStatus: number; readonly error: string; readonly message: string; readonly challenge?: Challenge };
 
 export interface DecisionInput {
   readonly deviceId: string;
   readonly decision: Decision;
-  readonly matchedNumber: number | null;
+  readonly typedNumber: string | null;
   readonly decidedAt: number;
   readonly signature: string;
 }
 
+const DECIDED: Readonly<Record<Decision, ChallengeStatus>> = { APPROVE: 'APPROVED', DENY: 'DENIED', REPORT: 'REPORTED' };
+
+/** How a challenge ended, as `resolved` events, decision answers and the requester's view say it. */
+export function outcome(challenge: Challenge): { status: ChallengeStatus; reason: ChallengeReason; flagged: boolean } {
+  return { status: challenge.status, reason: challenge.reason, flagged: challenge.flagged };
+}
+
 export class Approvals {
+  readonly devices: DeviceRegistry;
   readonly #clock: Clock;
-  readonly #accounts: readonly ApprovalAccount[];
-  readonly #devices = new Map<string, Device>();
   readonly #challenges = new Map<string, Challenge>();
   readonly #onResolved = new Map<string, (challenge: Challenge) => void>();
   readonly #recent = new Map<string, number[]>();
-  #nextEventId = 1;
 
   constructor(clock: Clock, accounts: readonly ApprovalAccount[]) {
     this.#clock = clock;
-    this.#accounts = accounts;
-  }
-
-  enrol(input: { account: unknown; enrolmentCode: unknown; name: unknown; publicKey: unknown }): { deviceId: string; account: string } | { problem: string; status: number } {
-    const entry = this.#accounts.find((a) => a.account === input.account);
-    if (!entry || input.enrolmentCode !== entry.enrolmentCode) return { status: 403, problem: 'Unknown account or wrong enrolment code.' };
-    const key = importDeviceKey(input.publicKey);
-    if (!key) return { status: 400, problem: 'publicKey must be a P-256 public key as a JWK (kty EC, crv P-256, x, y).' };
-    const name = typeof input.name === 'string' && input.name.trim() !== '' ? input.name.slice(0, 100) : 'Authdesk device';
-    const device: Device = { id: randomUUID(), account: entry.account, name, key, events: [], listeners: new Set() };
-    this.#devices.set(device.id, device);
-    return { deviceId: device.id, account: device.account };
-  }
-
-  /** Checks the signed stream headers; returns the device when they prove possession of its key. */
-  authenticateStream(deviceId: string, time: number, signature: string): string | undefined {
-    const device = this.#devices.get(deviceId);
-    if (!device || !Number.isFinite(time) || Math.abs(this.#clock.now() - time) > MAX_SKEW_MS) return undefined;
-    return verifySignature(device.key, streamMessage(deviceId, time), signature) ? device.id : undefined;
+    this.devices = new DeviceRegistry(clock, accounts);
   }
 
   /** Starts a challenge for every device of the account; undefined when the account is being flooded. */
@@ -103,23 +81,20 @@ export class Approvals {
     const recent = (this.#recent.get(request.account) ?? []).filter((t) => now - t < 60_000);
     if (recent.length >= BURST_LIMIT) return undefined;
     this.#recent.set(request.account, [...recent, now]);
-    const number = randomInt(10, 100);
-    const offered = new Set([number]);
-    while (offered.size < 3) offered.add(randomInt(10, 100));
-    const shuffled = [...offered];
-    for (let i = shuffled.length - 1; i > 0; i -= 1) {
-      const j = randomInt(i + 1);
-      [shuffled[i], shuffled[j]] = [shuffled[j]!, shuffled[i]!];
-    }
+    const numberDigits = this.devices.numberDigits(request.account);
+    // No leading zero, so the number reads the same typed or spoken.
+    const number = String(randomInt(10 ** (numberDigits - 1), 10 ** numberDigits));
+    const recipients = this.devices.active(request.account);
     const challenge: Challenge = {
-      ...request, id: randomUUID(), createdAt: now, expiresAt: now + CHALLENGE_LIFETIME_MS,
-      number, offered: shuffled, status: 'PENDING',
+      ...request, id: randomUUID(), createdAt: now, expiresAt: now + CHALLENGE_LIFETIME_MS, number, numberDigits, recipients,
+      status: 'PENDING', reason: null, flagged: false, decidedBy: null, decidedAt: null,
     };
     this.#challenges.set(challenge.id, challenge);
     this.#onResolved.set(challenge.id, onResolved);
-    this.#publish(challenge.account, 'challenge', {
+    // Note (typed number): the event carries how many digits to expect, never the number itself.
+    this.devices.publish(recipients, 'challenge', {
       challengeId: challenge.id, account: challenge.account, provider: challenge.provider, action: challenge.action,
-      origin: challenge.origin, createdAt: challenge.createdAt, expiresAt: challenge.expiresAt, numbers: challenge.offered,
+      origin: challenge.origin, createdAt: challenge.createdAt, expiresAt: challenge.expiresAt, numberDigits,
     });
     return challenge;
   }
@@ -138,21 +113,22 @@ export class Approvals {
     this.sweep();
     const challenge = this.#challenges.get(challengeId);
     if (!challenge) return { ok: false, httpStatus: 404, error: 'NOT_FOUND', message: 'No such challenge.' };
-    const device = this.#devices.get(input.deviceId);
+    const device = this.devices.enrolled(input.deviceId);
     if (!device || device.account !== challenge.account) return { ok: false, httpStatus: 403, error: 'DEVICE_NOT_ENROLLED', message: 'This device is not enrolled for the challenge\'s account.' };
-    const message = decisionMessage(challengeId, input.decision, input.matchedNumber, input.decidedAt);
-    if (!verifySignature(device.key, message, input.signature)) return { ok: false, httpStatus: 403, error: 'BAD_SIGNATURE', message: 'The signature does not verify with the enrolled key.' };
-    if (Math.abs(this.#clock.now() - input.decidedAt) > MAX_SKEW_MS) return { ok: false, httpStatus: 403, error: 'STALE_DECISION', message: 'decidedAt is more than five minutes from the server clock.' };
+    const signed = decisionMessage(challengeId, input.decision, input.typedNumber, input.decidedAt);
+    if (!verifySignature(device.key, signed, input.signature)) return { ok: false, httpStatus: 403, error: 'BAD_SIGNATURE', message: 'The signature does not verify with the enrolled key over these fields.' };
+    const now = this.#clock.now();
+    if (Math.abs(now - input.decidedAt) > MAX_SKEW_MS) return { ok: false, httpStatus: 403, error: 'STALE_DECISION', message: 'decidedAt is more than five minutes from the server clock.' };
+    device.lastSeenAt = now;
     if (challenge.status === 'EXPIRED') return { ok: false, httpStatus: 410, error: 'EXPIRED', message: 'The challenge expired before it was answered.' };
-    if (challenge.status !== 'PENDING') return { ok: false, httpStatus: 409, error: 'ALREADY_DECIDED', message: `The challenge is already ${challenge.status}.` };
-    if (input.decision === 'APPROVE' && input.matchedNumber !== challenge.number) {
-      // Note (number matching): a wrong pick denies the challenge, so an attacker's prompt cannot be guessed through.
-      this.#resolve(challenge, 'DENIED', device.id);
-      return { ok: false, httpStatus: 409, error: 'NUMBER_MISMATCH', message: 'The number picked is not the one on the requesting screen; the request was denied.' };
+    if (challenge.status !== 'PENDING') return { ok: false, httpStatus: 409, error: 'ALREADY_DECIDED', message: `The challenge is already ${challenge.status}.`, challenge };
+    if (input.decision === 'APPROVE' && !sameSecret(input.typedNumber ?? '', challenge.number)) {
+      // Note (no second try): a wrong number denies and flags, so a prompt the person did not start cannot be guessed through.
+      this.#resolve(challenge, 'DENIED', { reason: 'NUMBER_MISMATCH', flagged: true, device, decidedAt: input.decidedAt });
+      return { ok: false, httpStatus: 409, error: 'NUMBER_MISMATCH', message: 'The number typed is not the one on the requesting screen, so the request was denied and flagged.', challenge };
     }
-    const status: ChallengeStatus = input.decision === 'APPROVE' ? 'APPROVED' : input.decision === 'DENY' ? 'DENIED' : 'REPORTED';
-    this.#resolve(challenge, status, device.id);
-    return { ok: true, status };
+    this.#resolve(challenge, DECIDED[input.decision], { reason: null, flagged: input.decision === 'REPORT', device, decidedAt: input.decidedAt });
+    return { ok: true, challenge };
   }
 
   /** Ends a challenge from outside the protocol (the Weavr simulator's forced outcomes). */
@@ -170,32 +146,19 @@ export class Approvals {
     }
   }
 
-  /** Events after `lastEventId` (0 replays everything since enrolment). */
-  eventsAfter(deviceId: string, lastEventId: number): DeviceEvent[] {
-    return this.#devices.get(deviceId)?.events.filter((e) => e.id > lastEventId) ?? [];
-  }
-
-  subscribe(deviceId: string, listener: (event: DeviceEvent) => void): () => void {
-    const device = this.#devices.get(deviceId);
-    device?.listeners.add(listener);
-    return () => device?.listeners.delete(listener);
-  }
-
-  #resolve(challenge: Challenge, status: ChallengeStatus, deviceId?: string): void {
+  #resolve(challenge: Challenge, status: ChallengeStatus, decision?: { reason: ChallengeReason; flagged: boolean; device: Device; decidedAt: number }): void {
     challenge.status = status;
-    if (deviceId) challenge.decidedBy = deviceId;
-    this.#publish(challenge.account, 'resolved', { challengeId: challenge.id, status });
+    if (decision) {
+      challenge.reason = decision.reason;
+      challenge.flagged = decision.flagged;
+      challenge.decidedBy = decision.device.id;
+      challenge.decidedAt = decision.decidedAt;
+    }
+    this.devices.publish(challenge.recipients.filter((d) => d.revokedAt === null), 'resolved', {
+      challengeId: challenge.id, ...outcome(challenge), decidedBy: challenge.decidedBy, decidedAt: challenge.decidedAt,
+    });
     const callback = this.#onResolved.get(challenge.id);
     this.#onResolved.delete(challenge.id);
     callback?.(challenge);
-  }
-
-  #publish(account: string, type: DeviceEvent['type'], data: Record<string, unknown>): void {
-    for (const device of this.#devices.values()) {
-      if (device.account !== account) continue;
-      const event: DeviceEvent = { id: this.#nextEventId++, type, data };
-      device.events.push(event);
-      for (const listener of device.listeners) listener(event);
-    }
   }
 }

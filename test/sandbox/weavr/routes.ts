@@ -2,11 +2,12 @@
 //
 // Weavr Multi under /multi (CONTRACTS B.3) and the simulator under /simulate/api (B.5).
 
-import { randomUUID, timingSafeEqual } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { Clock } from '../clock.ts';
 import { bearer, header, json, type Reply, type Router, type SandboxRequest } from '../http.ts';
 import type { Approvals, Challenge } from '../approvals/service.ts';
 import type { SandboxSeed, WeavrIdentity } from '../seed.ts';
+import { sameSecret } from '../secrets.ts';
 import {
   LOCKOUT_MS, OTP_ATTEMPTS, OTP_CHALLENGE_MS, OTP_CHALLENGES_PER_SESSION, SANDBOX_OTP,
   identityKey, type OtpChallenge, type Session, type Token, type UserState, type WeavrState,
@@ -47,12 +48,6 @@ function badRequest(fields: readonly [string, FieldError][]): Reply {
 }
 
 const conflict = (errorCode: string) => weavr(409, { errorCode });
-
-function sameSecret(a: string, b: string): boolean {
-  const left = Buffer.from(a);
-  const right = Buffer.from(b);
-  return left.length === right.length && timingSafeEqual(left, right);
-}
 
 export function registerWeavrRoutes(router: Router, context: Context): void {
   const { clock, seed, state, approvals, webhooks } = context;

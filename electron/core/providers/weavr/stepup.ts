@@ -7,7 +7,7 @@
 // webhook, which a desktop app cannot receive. When the profile names Authdesk's approvals
 // service (APPROVALS_OPTION, the relay of docs/device-approvals.md that answers
 // GET /requests/weavr/<challenge id>), the wait follows it, and so learns DECLINED and
-// EXPIRED and shows the number to pick on the device. Without it, the documented fallback:
+// EXPIRED and shows the number the person types on the device. Without it, the documented fallback:
 // repeat POST /access_token until STEPPED_UP, and call the push expired after its 5 minutes.
 
 import { setTimeout as delay } from 'node:timers/promises';
@@ -20,7 +20,7 @@ import { readErrorBody, unexpectedAnswer, weavrFailure } from './errors.ts';
 import { exchange } from './identities.ts';
 import type { WeavrSession } from './session-token.ts';
 
-/** The Profile.options key naming Authdesk's approvals service (its /approvals/v1 base URL). */
+/** The Profile.options key naming Authdesk's approvals service (its /approvals/v2 base URL). */
 export const APPROVALS_OPTION = 'approvalsUrl';
 /** Wrong codes before Weavr uses a challenge up (ONE_CHALLENGE_LIMIT_REMAINING comes before the last). */
 const SMS_ATTEMPTS = 3;
@@ -76,8 +76,8 @@ export async function pushStepUp(client: WeavrClient, session: WeavrSession, ste
     if (typeof id !== 'string' || !/^[0-9]{1,32}$/.test(id)) throw unexpectedAnswer(client.service);
     const first = relay ? await relay.status(id) : null;
     const until = first?.expiresAt ?? client.now() + PUSH_LIFETIME_MS;
-    const pick = first?.number === undefined ? '' : ` and pick ${first.number}`;
-    const notice = { message: `Approve the Weavr step-up for ${session.identity.name} on your phone${pick}.`, until };
+    const where = first?.number === undefined ? 'on your phone' : `on your device: type ${first.number}`;
+    const notice = { message: `Approve the Weavr step-up for ${session.identity.name} ${where}.`, until };
     const pending = waitForPush(client, session, relay && (() => relay.status(id)), until, signal, options.pollMs);
     // When the step settles first (cancelled), the wait's own ending is nobody's news.
     pending.catch(() => undefined);
@@ -109,7 +109,8 @@ async function waitForPush(client: WeavrClient, session: WeavrSession, relayStat
 
 interface RelayStatus {
   readonly status: string;
-  readonly number?: number;
+  /** The digits the person types on the device (docs/device-approvals.md §5). */
+  readonly number?: string;
   readonly expiresAt?: number;
 }
 
@@ -139,7 +140,7 @@ function openRelay(options: PushOptions, signal: AbortSignal): Relay | null {
       }
       return {
         status: body.status,
-        ...(typeof body.number === 'number' ? { number: body.number } : {}),
+        ...(typeof body.number === 'string' && /^[0-9]{2,6}$/.test(body.number) ? { number: body.number } : {}),
         ...(typeof body.expiresAt === 'number' ? { expiresAt: body.expiresAt } : {}),
       };
     },
