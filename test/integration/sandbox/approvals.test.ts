@@ -63,6 +63,16 @@ async function nextEvent(stream: EventReader, type: string): Promise<StreamEvent
   return event;
 }
 
+/** A device that handled one Weavr challenge and then lost its stream. */
+async function offlineAfterOneChallenge(): Promise<{ device: TestDevice; handled: StreamEvent }> {
+  const device = await enrolled();
+  const stream = await device.stream();
+  await weavrPush();
+  const handled = await nextEvent(stream, 'challenge');
+  stream.close();
+  return { device, handled };
+}
+
 async function hookStatus(weavrChallengeId: string): Promise<string> {
   return JSON.parse((await receiver.waitFor('/stepup/watch', (b) => b.challengeId === weavrChallengeId)).text).status;
 }
@@ -274,11 +284,7 @@ test('challenges expire after 5 minutes: the device is told, answers are refused
 });
 
 test('a stream dropped in the middle of a challenge resumes with that challenge exactly once', async () => {
-  const device = await enrolled();
-  const first = await device.stream();
-  await weavrPush();
-  const handled = await nextEvent(first, 'challenge');
-  first.close();
+  const { device, handled } = await offlineAfterOneChallenge();
   // While the device is away a second challenge starts, and its first reconnect is cut by the network.
   const push = await weavrPush();
   sandbox.faults.add({ route: '/approvals/v2/devices', method: 'GET', kind: 'drop', times: 1 });
@@ -298,11 +304,7 @@ test('a stream dropped in the middle of a challenge resumes with that challenge 
 });
 
 test('a cursor the server cannot place gets a reset, then the whole retained log', async () => {
-  const device = await enrolled();
-  const stream = await device.stream();
-  await weavrPush();
-  const old = await nextEvent(stream, 'challenge');
-  stream.close();
+  const { device, handled: old } = await offlineAfterOneChallenge();
   // The challenge's expiry, after the device's cursor, is dropped with the log's first hour.
   clock.advance(5 * 60_000);
   sandbox.approvals.sweep();
