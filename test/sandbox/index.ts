@@ -11,6 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { registerAppgateRoutes } from './appgate/routes.ts';
 import { APPROVALS_BASE, registerApprovalRoutes } from './approvals/routes.ts';
 import { Approvals } from './approvals/service.ts';
+import { HEARTBEAT_MS } from './approvals/stream.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { demoUsers, type DemoUser } from './demo-users.ts';
 import { Faults, faultRuleProblem, type FaultRule } from './faults.ts';
@@ -38,6 +39,8 @@ export interface SandboxOptions {
   readonly clock?: Clock;
   readonly seed?: SandboxSeed;
   readonly truenasDelays?: TruenasDelays;
+  /** How often a device stream writes `: keep-alive` (docs/device-approvals.md §4.2: 15 s); shorter in tests of dead-connection detection. */
+  readonly approvalsHeartbeatMs?: number;
 }
 
 export interface SandboxUrls {
@@ -86,7 +89,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   truenas.registerHttp(router);
   registerWeavrRoutes(router, { clock, seed: seed.weavr, state: new WeavrState(clock, seed.weavr.users), approvals, webhooks });
   registerAppgateRoutes(router, { clock, seed: seed.appgate, approvals, openStreams });
-  registerApprovalRoutes(router, approvals, seed.approvals.serviceKey, openStreams);
+  registerApprovalRoutes(router, approvals, { serviceKey: seed.approvals.serviceKey, heartbeatMs: options.approvalsHeartbeatMs ?? HEARTBEAT_MS }, openStreams);
   registerFaultRoutes(router, faults);
 
   let certificate: Sandbox['certificate'];

@@ -350,6 +350,19 @@ test('revoking a device closes its stream, tells the other devices, and forgets 
   keeperStream.close();
 });
 
+test('an idle stream carries heartbeats, so a device can tell a live connection from a dead one', async () => {
+  const quick = await startSandbox({ clock, approvalsHeartbeatMs: 50 });
+  try {
+    const device = await TestDevice.enrolled(quick, ALICE);
+    const stream = await device.stream();
+    assert.equal(await stream.next(400), undefined, 'no events, only comments');
+    assert.ok(stream.comments >= 4, `": connected" and a keep-alive every 50 ms (saw ${stream.comments})`);
+    stream.close();
+  } finally {
+    await quick.close();
+  }
+});
+
 test('push fatigue: a burst of requests for one account is refused after three a minute', async () => {
   const results = [];
   for (let i = 0; i < 4; i += 1) {

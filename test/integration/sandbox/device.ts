@@ -122,6 +122,8 @@ export class EventReader {
   #pending: ReturnType<ReadableStreamDefaultReader<Uint8Array>['read']> | undefined;
   /** True once the server ended the stream. */
   ended = false;
+  /** Comment lines seen (`: connected`, `: keep-alive`), which tell a device the connection lives. */
+  comments = 0;
 
   constructor(response: Response, controller: AbortController) {
     this.response = response;
@@ -165,7 +167,10 @@ export class EventReader {
       this.#buffer = this.#buffer.slice(end + 2);
       const fields = new Map<string, string>();
       for (const line of block.split('\n')) {
-        if (line.startsWith(':')) continue;
+        if (line.startsWith(':')) {
+          this.comments += 1;
+          continue;
+        }
         const colon = line.indexOf(':');
         fields.set(line.slice(0, colon), line.slice(colon + 1).trimStart());
       }

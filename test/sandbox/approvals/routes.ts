@@ -33,7 +33,13 @@ function objectBody(req: SandboxRequest): Record<string, unknown> | undefined {
 
 const NOT_AN_OBJECT = problem(400, 'BAD_REQUEST', 'The body must be a JSON object.');
 
-export function registerApprovalRoutes(router: Router, approvals: Approvals, serviceKey: string, openStreams: Set<() => void>): void {
+export interface ApprovalRouteOptions {
+  /** The pairing authority's key (docs §1). */
+  readonly serviceKey: string;
+  readonly heartbeatMs: number;
+}
+
+export function registerApprovalRoutes(router: Router, approvals: Approvals, { serviceKey, heartbeatMs }: ApprovalRouteOptions, openStreams: Set<() => void>): void {
   const { devices } = approvals;
   const isService = (req: SandboxRequest) => sameSecret(bearer(req) ?? '', serviceKey);
   /** Who may list and revoke: the pairing authority, or a device of the account (docs §3.3). */
@@ -94,7 +100,7 @@ export function registerApprovalRoutes(router: Router, approvals: Approvals, ser
     if (cursorText !== undefined && !/^\d+$/.test(cursorText)) return problem(400, 'BAD_REQUEST', 'Last-Event-ID must be a decimal integer.');
     const device = devices.openStream(req.params.id!, header(req, 'x-authdesk-nonce') ?? '', header(req, 'x-authdesk-signature') ?? '');
     if (isRefusal(device)) return refused(device);
-    openStream(req, devices, device, cursorText === undefined ? undefined : Number(cursorText), openStreams);
+    openStream(req, { devices, device, heartbeatMs, openStreams }, cursorText === undefined ? undefined : Number(cursorText));
     return STREAMED;
   });
 

@@ -1,16 +1,25 @@
 // Runs in: sandbox (`npm run sandbox` and tests; never shipped).
 //
 // A device's Server-Sent Events stream (docs/device-approvals.md §4): the replay after the
-// device's cursor, then live events, heartbeats every 15 s, and the end after the device's own
+// device's cursor, then live events, heartbeats (every 15 s unless the sandbox is told otherwise), and the end after the device's own
 // `revoked` event.
 
 import type { SandboxRequest } from '../http.ts';
 import type { Device, DeviceRegistry } from './devices.ts';
 import type { DeviceEvent } from './event-log.ts';
 
+/** docs §4.2: a device calls a connection dead after 45 s without a byte. */
 export const HEARTBEAT_MS = 15_000;
 
-export function openStream(req: SandboxRequest, devices: DeviceRegistry, device: Device, cursor: number | undefined, openStreams: Set<() => void>): void {
+export interface StreamContext {
+  readonly devices: DeviceRegistry;
+  readonly device: Device;
+  readonly heartbeatMs: number;
+  /** Closers of every held response, so the sandbox can end them when it stops. */
+  readonly openStreams: Set<() => void>;
+}
+
+export function openStream(req: SandboxRequest, { devices, device, heartbeatMs, openStreams }: StreamContext, cursor: number | undefined): void {
   const { res } = req;
   res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
   res.write(': connected\n\n');
@@ -28,7 +37,7 @@ export function openStream(req: SandboxRequest, devices: DeviceRegistry, device:
     last = 0;
     res.write(`event: reset\ndata: ${JSON.stringify({ reason: 'CURSOR_UNKNOWN', firstEventId: replay.firstEventId })}\n\n`);
   }
-  const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
+  const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), heartbeatMs);
   heartbeat.unref();
   function close(): void {
     clearInterval(heartbeat);
