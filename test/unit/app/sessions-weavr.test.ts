@@ -91,6 +91,14 @@ describe('Weavr sessions', () => {
     await eventually(() => t.stored() === undefined);
   });
 
+  it('a session the service no longer accepts shows expired and is forgotten, with the service\'s words', async () => {
+    const t = await start({ revoked: true });
+    const refused = await t.call('sessions.identities', { id: t.profile.id });
+    assert.deepEqual(!refused.ok && refused.error, { code: 'PROVIDER_AUTH_FAILED', message: 'Weavr no longer accepts this session. Log in again.' });
+    assert.equal(t.states(t.profile.id).at(-1), 'expired');
+    await eventually(() => t.stored() === undefined);
+  });
+
   it('services without identities or step-up say so; a profile not logged in is told to log in first', async () => {
     const t = await start();
     const nas = await t.createProfile({ name: 'nas', provider: 'truenas', url: 'wss://nas/api/current' });
