@@ -55,8 +55,8 @@ export function createSessionServices(setup: SessionSetup): { readonly profiles:
     keepsAlive: (profile) => vault.data().profiles.find((p) => p.id === profile.id)?.options[KEEP_ALIVE_OPTION] === 'on',
     prompt: setup.prompt,
     clock,
-    tokens: createVaultTokenStore(vault),
+    tokens: createVaultTokenStore(vault, () => clock.now()),
   });
-  const sessions = new SessionsService({ manager, profiles, vault, clock });
+  const sessions = new SessionsService({ manager, profiles, vault });
   return { profiles, sessions };
 }

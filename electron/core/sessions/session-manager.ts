@@ -23,7 +23,7 @@ import { keepAliveAt } from './keep-alive.ts';
 import { createLoginSteps } from './login-steps.ts';
 import { createMemoryTokenStore } from './memory-token-store.ts';
 import { safeWireError } from './safe-error.ts';
-import type { CredentialSource, OtpSource, PinStore, SeedStore, SessionEvent, SessionListener, SessionState, TokenStore } from './types.ts';
+import type { CredentialSource, OtpSource, PinStore, SeedStore, SessionEvent, SessionListener, SessionState, TokenStore, TokenStored } from './types.ts';
 
 export interface SessionManagerOptions {
   readonly providers: ProviderRegistry;
@@ -122,7 +122,7 @@ export class SessionManager {
     this.#stop(session);
     // Note (cancel is synchronous): the UI needs logged-out now, so the store's delete is not
     // awaited; if it fails the token stays stored, and the next login offers it to resume.
-    if (session.state.state === 'active') this.#tokens.delete(profileId).catch(() => undefined);
+    if (session.state.state === 'active') this.#tokens.delete(profileId, 'cancelled').catch(() => undefined);
     this.#set(session, { state: 'logged-out' });
   }
 
@@ -136,7 +136,7 @@ export class SessionManager {
     const stored = this.#tokens.get(profile.id);
     this.#set(session, { state: 'logged-out' });
     if (!stored) return;
-    await this.#tokens.delete(profile.id);
+    await this.#tokens.delete(profile.id, 'logout');
     const fallback = `You are logged out here, but ${PROVIDER_NAMES[profile.provider]} could not be told; the session ends on its side when it expires.`;
     await this.#call(session, stored.token, fallback, (signal) => this.#options.providers.get(profile.provider).logout({ profile, token: stored.token }, signal)).catch((error: unknown) => {
       if (!isAuthdeskError(error, 'LOGIN_CANCELLED')) throw error;
@@ -245,7 +245,7 @@ export class SessionManager {
         }
       }
       secrets.add(result.token);
-      await this.#store(profile, result);
+      await this.#store(profile, result, 'login');
       if (!current()) throw loginCancelled();
       this.#activate(session, pinned ?? profile, result);
     } catch (error) {
@@ -265,14 +265,14 @@ export class SessionManager {
     return createLoginSteps({ profile, signal, otp, credentials, seeds: this.#options.seeds ?? null, prompt, report, secrets });
   }
 
-  #store(profile: Profile, result: LoginResult): Promise<void> {
+  #store(profile: Profile, result: LoginResult, why: TokenStored): Promise<void> {
     const { identity } = result;
-    return this.#tokens.set({ profileId: profile.id, identityId: identity?.id ?? null, identityName: identity?.name ?? null, token: result.token, issuedAt: this.#options.clock.now(), expiresAt: result.expiresAt });
+    return this.#tokens.set({ profileId: profile.id, identityId: identity?.id ?? null, identityName: identity?.name ?? null, token: result.token, issuedAt: this.#options.clock.now(), expiresAt: result.expiresAt }, why);
   }
 
   /** Replaces the live session with what a call on it returned (a switch, a step-up, a keep-alive). */
   async #renew(session: ProfileSession, profile: Profile, result: LoginResult): Promise<void> {
-    await this.#store(profile, result);
+    await this.#store(profile, result, 'renewed');
     session.expiry?.cancel();
     session.keepAlive?.cancel();
     this.#activate(session, profile, result);
@@ -319,7 +319,7 @@ export class SessionManager {
     session.expiry = null;
     session.keepAlive?.cancel();
     session.keepAlive = null;
-    this.#tokens.delete(session.profileId).catch(() => undefined);
+    this.#tokens.delete(session.profileId, 'expired').catch(() => undefined);
     this.#set(session, { state: 'expired' });
   }
 
@@ -327,7 +327,7 @@ export class SessionManager {
   #discard(profile: Profile, provider: Provider, pending: Promise<LoginResult>): void {
     pending
       .then(async ({ token }) => {
-        if (this.#tokens.get(profile.id)?.token === token) await this.#tokens.delete(profile.id);
+        if (this.#tokens.get(profile.id)?.token === token) await this.#tokens.delete(profile.id, 'discarded');
         await provider.logout({ profile, token }, new AbortController().signal);
       })
       // Nobody waits on this: the person already sees the login's outcome, and a token the
