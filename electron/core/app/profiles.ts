@@ -21,6 +21,7 @@ import { MAX_PROFILE_NAME, type ProfileInput, type ProfilePatch, type ProfileVie
 export const PROGRAMME_KEY_OPTION = 'programmeKey';
 export const IDENTITY_OPTION = 'identityId';
 export const KEEP_ALIVE_OPTION = 'keepAlive';
+const WEAVR_OPTIONS = [PROGRAMME_KEY_OPTION, IDENTITY_OPTION, KEEP_ALIVE_OPTION];
 
 export interface ProfilesOptions {
   readonly vault: VaultAccess;
@@ -182,7 +183,8 @@ export class ProfilesService {
     if (input.credentialKind === 'api-key' && input.provider !== 'truenas') throw invalid('credentialKind', 'Only TrueNAS profiles can log in with an API key instead of a password.');
     if (input.programmeKey !== undefined && input.provider !== 'weavr') throw invalid('programmeKey', 'Only Weavr profiles take a programme key.');
     if (input.keepAlive === true && input.provider !== 'weavr') throw invalid('keepAlive', 'Only Weavr sessions can be kept alive.');
-    let options = base.options;
+    // Weavr's settings mean nothing to another service, and its programme key is a secret to drop.
+    let options = input.provider === 'weavr' ? base.options : WEAVR_OPTIONS.reduce((kept, key) => withoutOption(kept, key), base.options);
     if (input.programmeKey !== undefined) options = { ...options, [PROGRAMME_KEY_OPTION]: input.programmeKey };
     if (input.keepAlive !== undefined) options = { ...options, [KEEP_ALIVE_OPTION]: input.keepAlive ? 'on' : 'off' };
     return { ...base, name, provider: input.provider, baseUrl, username, otpAccountId, options };
@@ -212,7 +214,12 @@ export class ProfilesService {
   }
 }
 
+function withoutOption(options: Profile['options'], key: string): Profile['options'] {
+  const { [key]: _dropped, ...rest } = options;
+  return rest;
+}
+
 function withOption(profile: Profile, key: string, value: string | null): Profile {
-  const { [key]: _dropped, ...rest } = profile.options;
+  const rest = withoutOption(profile.options, key);
   return { ...profile, options: value === null ? rest : { ...rest, [key]: value } };
 }
