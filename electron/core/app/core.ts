@@ -10,6 +10,7 @@ import { CodesService } from '../accounts/codes.ts';
 import type { VaultAccess } from '../accounts/vault-access.ts';
 import type { Clipboard, Clock, Dialogs, KeyProtector, Notifier, PowerEvents, Prompt, SettingsStore } from '../platform/ports.ts';
 import { AutoBackup } from '../vault/backups.ts';
+import { builtinProviders } from '../providers/builtin.ts';
 import type { ProviderTable } from '../providers/index.ts';
 import type { KdfParams } from '../vault/kdf.ts';
 import { VaultService } from '../vault/vault-service.ts';
@@ -46,7 +47,7 @@ export interface CorePorts {
   readonly kdf?: KdfParams;
   /** How long changes must pause before the automatic backup (vault/backups.ts); shorter in tests. */
   readonly backupDelayMs?: number;
-  /** The service clients sessions log in with, by provider type; none when not given. */
+  /** The service clients sessions log in with, by provider type; the ones this build ships when not given (tests pass stand-ins). */
   readonly providers?: ProviderTable;
 }
 
@@ -117,7 +118,7 @@ export function createCore(ports: CorePorts): Core {
     codes,
     prompt: ports.prompt,
     clock: ports.clock,
-    providers: ports.providers ?? {},
+    providers: ports.providers ?? builtinProviders(),
   });
   const staging = new StagingService({ accounts, clock: ports.clock, dialogs: ports.dialogs, clipboard: ports.clipboard });
   const clipboard = ports.clipboard === null ? null : new CodeClipboard(ports.clipboard, ports.clock, () => settings.get().clipboardClearSeconds);
