@@ -18,7 +18,7 @@ const LONGEST_TIMER = 2 ** 31 - 1;
 export class SessionsData {
   profiles = $state.raw<readonly ProfileView[]>([]);
   /** By profile id; a profile without an entry is logged out. Replaced whole on every event. */
-  states = $state.raw<ReadonlyMap<string, SessionEvent>>(new Map());
+  states = $state.raw<Readonly<Record<string, SessionEvent>>>({});
   now = $state(Date.now());
   loaded = $state(false);
   error = $state<WireError | null>(null);
@@ -38,7 +38,7 @@ export class SessionsData {
       for (const stop of stops) stop();
       clearTimeout(this.#timer);
       this.profiles = [];
-      this.states = new Map();
+      this.states = {};
       this.loaded = false;
     };
   }
@@ -48,7 +48,7 @@ export class SessionsData {
     if (this.#stopped) return;
     if (profiles.status === 'ready') this.profiles = profiles.value;
     if (states.status === 'ready') {
-      this.states = new Map(states.value.map((event) => [event.profileId, event]));
+      this.states = Object.fromEntries(states.value.map((event) => [event.profileId, event]));
       this.#schedule();
     }
     const failed = [profiles, states].find((r) => r.status === 'error');
@@ -58,7 +58,7 @@ export class SessionsData {
 
   /** A state main sent, or one this window learnt from a call's answer before the event arrived. */
   put(event: SessionEvent): void {
-    this.states = new Map(this.states).set(event.profileId, event);
+    this.states = { ...this.states, [event.profileId]: event };
     this.#schedule();
   }
 
@@ -70,7 +70,7 @@ export class SessionsData {
   #schedule(): void {
     clearTimeout(this.#timer);
     this.now = Date.now();
-    const at = nextChange(this.states.values(), this.now);
+    const at = nextChange(Object.values(this.states), this.now);
     if (at === null || this.#stopped) return;
     this.#timer = setTimeout(() => this.#schedule(), Math.min(LONGEST_TIMER, at - this.now + 50));
   }
