@@ -77,3 +77,12 @@ export async function startSessionsCore(cleanup: typeof after, options: Sessions
 export function settle(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
+
+/** Resolves once `check` holds, after the vault's file writes it waits on; fails after 2 s. */
+export async function eventually(check: () => boolean): Promise<void> {
+  const end = Date.now() + 2000;
+  while (!check()) {
+    if (Date.now() > end) throw new Error('The expected state never came.');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}

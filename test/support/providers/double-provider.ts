@@ -15,6 +15,8 @@ export type DoubleStep =
   | { readonly kind: 'otp'; readonly accept: string; readonly attempts?: number; readonly from?: OtpRequest['from']; readonly digits?: number }
   /** Waits for approval until the test calls approve(); a deaf one leaves the abort to the steps alone. */
   | { readonly kind: 'approval'; readonly message: string; readonly until?: number | null; readonly deaf?: boolean }
+  /** Offers a seed the service issued (Appgate `Secret`); the answers are in seedsKept. */
+  | { readonly kind: 'seed'; readonly otpauthUri: string }
   | { readonly kind: 'fail'; readonly error: unknown }
   /** Waits until aborted; a deaf hang ignores the abort and waits for release() instead. */
   | { readonly kind: 'hang'; readonly deaf?: boolean };
@@ -50,6 +52,8 @@ export class DoubleProvider implements Provider {
   readonly credentials: string[] = [];
   readonly codes: string[] = [];
   readonly logouts: string[] = [];
+  /** What each seed offer returned: true when the person kept it. */
+  readonly seedsKept: boolean[] = [];
   /** What each failed login threw, as the service's client saw it. */
   readonly failures: unknown[] = [];
   /** How many logins and logouts saw their signal abort. */
@@ -126,6 +130,9 @@ export class DoubleProvider implements Provider {
         else await abortable(steps.approval(notice, abortable(approved, signal)), signal);
         return;
       }
+      case 'seed':
+        this.seedsKept.push(await abortable(steps.offerSeed({ otpauthUri: step.otpauthUri }), signal));
+        return;
       case 'fail':
         throw step.error;
       case 'hang':
