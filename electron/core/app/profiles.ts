@@ -9,7 +9,6 @@
 // only in the vault), IDENTITY_OPTION (the Weavr identity a login acts as) and KEEP_ALIVE_OPTION.
 // The Weavr client reads the same keys (providers/weavr/); change them together.
 import { randomUUID } from 'node:crypto';
-import * as v from 'valibot';
 import type { VaultAccess } from '../accounts/vault-access.ts';
 import { AuthdeskError } from '../errors.ts';
 import { cleanName } from '../otp/names.ts';
@@ -17,34 +16,15 @@ import type { Clock } from '../platform/ports.ts';
 import type { LoginCredential, ProviderRegistry } from '../providers/index.ts';
 import { normalisePin, PIN_OPTION } from '../providers/net/certificates.ts';
 import type { Credential, Profile, ProviderType, VaultData } from '../vault/model.ts';
+import { MAX_PROFILE_NAME, type ProfileInput, type ProfilePatch } from './profile-input.ts';
 
 export const PROGRAMME_KEY_OPTION = 'programmeKey';
 export const IDENTITY_OPTION = 'identityId';
 export const KEEP_ALIVE_OPTION = 'keepAlive';
 
-export const PROVIDER_TYPES = ['truenas', 'weavr', 'appgate'] as const satisfies readonly ProviderType[];
-export const MAX_PROFILE_NAME = 64;
-
-const text = (min: number, max: number) => v.pipe(v.string(), v.minLength(min), v.maxLength(max));
-
-/** What a person fills in; the IPC contract and the CLI check inputs against this shape. */
-export const profileInputShape = {
-  name: text(1, MAX_PROFILE_NAME),
-  provider: v.picklist(PROVIDER_TYPES),
-  /** What a person pastes; the provider completes it to its endpoint. */
-  url: text(1, 2048),
-  username: text(1, 256),
-  /** The password, or the API key when credentialKind is 'api-key'. Write-only. */
-  secret: v.optional(text(1, 4096)),
-  credentialKind: v.optional(v.picklist(['password', 'api-key'])),
-  otpAccountId: v.optional(v.nullable(text(1, 64))),
-  /** Weavr's programme key (the api-key header). Write-only. */
-  programmeKey: v.optional(text(1, 256)),
-  keepAlive: v.optional(v.boolean()),
-};
-
-export type ProfileInput = v.InferOutput<v.ObjectSchema<typeof profileInputShape, undefined>>;
-export type ProfilePatch = Partial<ProfileInput>;
+// Note (profile input shape): the shape lives in profile-input.ts, free of Node imports, because
+// the contract (api/contract/profiles.ts) is bundled into the sandboxed preload and the window.
+export { MAX_PROFILE_NAME, PROVIDER_TYPES, profileInputShape, type ProfileInput, type ProfilePatch } from './profile-input.ts';
 
 export interface ProfileView {
   readonly id: string;
