@@ -37,6 +37,8 @@ describe('the Sessions screen against the sandbox', () => {
   /** A profile made through the core: the dialog is tested once, in the first test. */
   const addProfile = (input: { name: string; provider: 'truenas' | 'weavr'; url: string; username: string; secret: string; otpAccountId?: string | null; programmeKey?: string }) =>
     harness.core.profiles.create(input);
+  /** Waits until the focus is on the named profile (its name is the row's focus stop). */
+  const focusOn = (name: string) => page.waitForFunction((text) => document.activeElement?.textContent?.trim() === text, name);
   const adminCode = (): string => totp(adminSecret(), Date.now());
 
   before(async () => {
@@ -73,7 +75,7 @@ describe('the Sessions screen against the sandbox', () => {
     await dialog.waitFor({ state: 'hidden' });
 
     // Focus is on the new profile's name: Enter logs in.
-    assert.equal(await page.evaluate(() => document.activeElement?.textContent?.trim()), 'Office NAS');
+    await focusOn('Office NAS');
     sandbox.truenasReceived.reset();
     await page.keyboard.press('Enter');
     await stateOf('Office NAS').getByText(ACTIVE).waitFor();
@@ -116,14 +118,29 @@ describe('the Sessions screen against the sandbox', () => {
     // TrueNAS answers a wrong password after a deliberate delay.
     await words.waitFor({ timeout: 20_000 });
     assert.match(await words.innerText(), /refused the user name operator or (the )?password/);
-    await sweep('sessions-error');
+    await sweep('sessions-error', stateOf('Operator'));
   });
 
   test('Log out ends the session: the words say so and Log in is back', { skip }, async () => {
     await profileRow('Office NAS').getByRole('button', { name: 'Log out' }).click();
     await stateOf('Office NAS').getByText('Logged out').waitFor();
     await profileRow('Office NAS').getByRole('button', { name: 'Log in' }).waitFor();
-    assert.equal(await page.evaluate(() => document.activeElement?.textContent?.trim()), 'Office NAS', 'focus stays on the profile');
+    await focusOn('Office NAS');
+  });
+
+  // The words that change with time alone, from states as main pushes them: no call is made for them.
+  test('time moves the words: Expiring soon under 2 minutes, then Expired, and how long a lockout lasts', { skip }, async () => {
+    const id = harness.core.profiles.list().find((p) => p.name === 'Office NAS')?.id ?? '';
+    const push = (state: object) => harness.emit('authdesk:sessions.onState', { profileId: id, ...state });
+    await push({ state: 'active', until: Date.now() + 2 * 60_000 + 1500, identity: null });
+    await stateOf('Office NAS').getByText(ACTIVE).waitFor();
+    await stateOf('Office NAS').getByText('Expiring soon').waitFor({ timeout: 5000 });
+    await push({ state: 'active', until: Date.now() + 1500, identity: null });
+    await stateOf('Office NAS').getByText('Expired', { exact: true }).waitFor({ timeout: 5000 });
+    await push({ state: 'error', error: { code: 'PROVIDER_LOCKED', message: 'TrueNAS locked this account.', details: { retryAt: Date.now() + 2 * 60_000 + 30_000 } } });
+    await stateOf('Office NAS').getByText(/^Try again in 3 minutes/).waitFor();
+    await push({ state: 'logged-out' });
+    await stateOf('Office NAS').getByText('Logged out').waitFor();
   });
 
   test('a self-signed certificate asks to be trusted, showing its fingerprint; trusting it logs in', { skip }, async () => {
@@ -147,7 +164,7 @@ describe('the Sessions screen against the sandbox', () => {
     const list = profileRow('Weavr').getByRole('list', { name: 'Identities of Weavr' });
     await list.getByRole('listitem').nth(2).waitFor();
     assert.equal(await list.locator('li[aria-current="true"]').innerText().then((t) => t.split('\n')[0]), 'Alice Example');
-    await sweep('sessions-weavr');
+    await sweep('sessions-weavr', list);
     await list.getByRole('button', { name: 'Switch to Example Trading Ltd' }).click();
     await stateOf('Weavr').getByText('As Example Trading Ltd.').waitFor();
     assert.match(await list.locator('li[aria-current="true"]').innerText(), /^Example Trading Ltd/);
@@ -160,7 +177,7 @@ describe('the Sessions screen against the sandbox', () => {
     // The text is CSS counters over the animated seconds; the seconds left are what it counts from.
     const left = await countdown.evaluate((element) => Number(getComputedStyle(element).getPropertyValue('--left')));
     assert.ok(left > 280 && left <= 300, `the countdown starts near 5 minutes (${left} s left)`);
-    await sweep('sessions-push-waiting');
+    await sweep('sessions-push-waiting', stateOf('Weavr'));
     await profileRow('Weavr').getByRole('button', { name: 'Cancel' }).click();
     await stateOf('Weavr').getByText(ACTIVE).waitFor();
 
@@ -176,7 +193,7 @@ describe('the Sessions screen against the sandbox', () => {
   test('the keys: arrows move between profiles, E edits with the secret shown only as saved', { skip }, async () => {
     await profileRow('Office NAS').getByRole('button', { name: 'Office NAS', exact: true }).focus();
     await page.keyboard.press('ArrowDown');
-    assert.equal(await page.evaluate(() => document.activeElement?.textContent?.trim()), 'Backup NAS');
+    await focusOn('Backup NAS');
     await page.keyboard.press('e');
     const dialog = page.getByRole('dialog', { name: 'Edit Backup NAS' });
     await dialog.waitFor();
