@@ -184,7 +184,9 @@ describe('the Sessions screen against the sandbox', () => {
     await profileRow('Weavr').getByRole('button', { name: 'Step up by SMS' }).click();
     const dialog = page.getByRole('dialog', { name: 'Code for Weavr Multi (Weavr)' });
     await dialog.waitFor();
+    // The code field has the focus: the typed code is in it, and Enter sends it.
     await page.keyboard.type('123456');
+    assert.equal(await dialog.getByLabel('6-digit code').inputValue(), '123456');
     await page.keyboard.press('Enter');
     await dialog.waitFor({ state: 'hidden' });
     await stateOf('Weavr').getByText(ACTIVE).waitFor();
