@@ -156,6 +156,21 @@ describe('the Sessions screen against the sandbox', () => {
     assert.equal(harness.core.profiles.list().find((p) => p.name === 'Lab NAS')?.certificate, fingerprint);
   });
 
+  test('a changed certificate is refused, showing the new fingerprint on the profile, until trusted there', { skip }, async () => {
+    const fingerprint = tls.certificate?.fingerprint256 ?? '';
+    await profileRow('Lab NAS').getByRole('button', { name: 'Log out' }).click();
+    await stateOf('Lab NAS').getByText('Logged out').waitFor();
+    // As if the profile had been pinned to the server's previous certificate.
+    const id = harness.core.profiles.list().find((p) => p.name === 'Lab NAS')?.id ?? '';
+    await harness.core.profiles.trustCertificate(id, Array.from({ length: 32 }, () => 'AB').join(':'));
+    await profileRow('Lab NAS').getByRole('button', { name: 'Log in' }).click();
+    await stateOf('Lab NAS').getByText(/^Error: /).waitFor();
+    assert.equal(await profileRow('Lab NAS').getByTestId('fingerprint').textContent(), fingerprint);
+    await sweep('sessions-certificate-changed', profileRow('Lab NAS').getByRole('button', { name: 'Trust this certificate' }));
+    await profileRow('Lab NAS').getByRole('button', { name: 'Trust this certificate' }).click();
+    await stateOf('Lab NAS').getByText(ACTIVE).waitFor();
+  });
+
   test('Weavr: identities listed with the current one marked, and switched', { skip }, async () => {
     await addProfile({ name: 'Weavr', provider: 'weavr', url: sandbox.urls.weavr, username: 'alice@example.com', secret: user('weavr', 'alice@example.com').password, programmeKey: sandbox.seed.weavr.apiKey });
     await profileRow('Weavr').getByRole('button', { name: 'Log in' }).click();
@@ -178,6 +193,8 @@ describe('the Sessions screen against the sandbox', () => {
     const left = await countdown.evaluate((element) => Number(getComputedStyle(element).getPropertyValue('--left')));
     assert.ok(left > 280 && left <= 300, `the countdown starts near 5 minutes (${left} s left)`);
     await sweep('sessions-push-waiting', stateOf('Weavr'));
+    const later = await countdown.evaluate((element) => Number(getComputedStyle(element).getPropertyValue('--left')));
+    assert.ok(later < left, `the countdown counts down by itself (${left} s, then ${later} s)`);
     await profileRow('Weavr').getByRole('button', { name: 'Cancel' }).click();
     await stateOf('Weavr').getByText(ACTIVE).waitFor();
 
