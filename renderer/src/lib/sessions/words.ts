@@ -33,6 +33,11 @@ export function waitWords(retryAt: number, now: number): string | null {
   return `Try again in ${minutes} ${minutes === 1 ? 'minute' : 'minutes'} (at ${clockTime(retryAt, now)}).`;
 }
 
+/** An active session whose time has not run out (main's `expired` may not have arrived yet). */
+export function isLive(event: SessionEvent | undefined, now: number): boolean {
+  return event?.state === 'active' && (event.until === null || event.until > now);
+}
+
 export function stateWords(event: SessionEvent | undefined, now: number): StateWords {
   switch (event?.state ?? 'logged-out') {
     case 'logging-in':
