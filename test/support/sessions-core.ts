@@ -44,9 +44,10 @@ export async function startSessionsCore(cleanup: typeof after, options: Sessions
     if (!result.ok) throw new Error(`${channel} failed: ${result.error.code} ${result.error.message}`);
     return result.value;
   };
-  /** Answers every question asked from now on with `answer` (questions are recorded in `asked`). */
+  // Every question is recorded in `asked` and declined unless the test answers otherwise
+  // (undefined leaves it waiting), so a broken login ends instead of hanging the test.
   const asked: Question[] = [];
-  let answer: (question: Question) => string | boolean | null | undefined = () => undefined;
+  let answer: (question: Question) => string | boolean | null | undefined = () => null;
   prompts.onEvent((event) => {
     if (event.type !== 'ask') return;
     asked.push(event.question);

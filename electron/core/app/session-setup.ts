@@ -52,7 +52,7 @@ export function createSessionServices(setup: SessionSetup): { readonly profiles:
         return profiles.get(profile.id);
       },
     },
-    keepsAlive: (profile) => profile.options[KEEP_ALIVE_OPTION] === 'on',
+    keepsAlive: (profile) => vault.data().profiles.find((p) => p.id === profile.id)?.options[KEEP_ALIVE_OPTION] === 'on',
     prompt: setup.prompt,
     clock,
     tokens: createVaultTokenStore(vault),

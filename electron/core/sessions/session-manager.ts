@@ -37,7 +37,7 @@ export interface SessionManagerOptions {
   readonly tokens?: TokenStore;
   /** Pins a certificate the person accepted mid-login; without it CERT_UNTRUSTED is an error. */
   readonly pins?: PinStore;
-  /** Whether the profile asks for its session to be kept alive (Weavr's sliding window). */
+  /** Whether the profile asks, as saved now, for its session to be kept alive (Weavr's sliding window). */
   readonly keepsAlive?: (profile: Profile) => boolean;
 }
 
@@ -58,6 +58,8 @@ interface ProfileSession {
   login: LoginRun | null;
   expiry: { cancel(): void } | null;
   keepAlive: { cancel(): void } | null;
+  /** A step-up is running: cancel() stops it and keeps the session. */
+  steppingUp: boolean;
   /** Provider calls on the session still running (logout, identities, step-up ...), so cancel() can stop waiting for them too. */
   readonly calls: Set<AbortController>;
 }
@@ -113,7 +115,7 @@ export class SessionManager {
     const session = this.#sessions.get(profileId);
     if (!session) return;
     // Cancelling a step-up stops it and keeps the session it was raising.
-    if (session.state.state !== 'active' && session.login === null && session.calls.size > 0 && this.#tokens.get(profileId)) {
+    if (session.steppingUp) {
       for (const controller of session.calls) controller.abort();
       return;
     }
@@ -191,6 +193,7 @@ export class SessionManager {
     if (!provider.stepUp) throw unsupported(profile, 'has no step-up');
     const before = session.state;
     const secrets = new Set([token.token]);
+    session.steppingUp = true;
     try {
       const result = await this.#call(session, token.token, this.#failed(profile), (signal) => {
         const steps = this.#steps(profile, signal, secrets, (state) => {
@@ -202,6 +205,8 @@ export class SessionManager {
     } catch (error) {
       if (this.#tokens.get(profile.id)?.token === token.token && session.state.state !== 'expired') this.#set(session, before);
       if (!isAuthdeskError(error, 'LOGIN_CANCELLED')) throw error;
+    } finally {
+      session.steppingUp = false;
     }
     return session.state;
   }
@@ -275,20 +280,38 @@ export class SessionManager {
 
   #activate(session: ProfileSession, profile: Profile, result: LoginResult): void {
     const until = result.expiresAt;
-    if (until !== null) session.expiry = scheduleExpiry(this.#options.clock, until, () => this.#expire(session));
-    const provider = this.#options.providers.get(profile.provider);
-    if (until !== null && provider.keepAlive && this.#options.keepsAlive?.(profile)) {
-      session.keepAlive = scheduleExpiry(this.#options.clock, keepAliveAt(this.#options.clock.now(), until), () => {
-        session.keepAlive = null;
-        // A keep-alive that fails leaves the session to expire at its time; the person sees that.
-        this.#call(session, result.token, this.#failed(profile), (signal) => provider.keepAlive!({ profile, token: result.token }, signal))
-          .then((renewed) => this.#renew(session, profile, renewed))
-          .catch(() => undefined);
-      });
+    if (until !== null) {
+      session.expiry = scheduleExpiry(this.#options.clock, until, () => this.#expire(session));
+      this.#scheduleKeepAlive(session, profile, result.token, until);
     }
     // Only the identity's id and name: a provider's object may carry more than an event may show.
     const identity = result.identity && { id: result.identity.id, name: result.identity.name };
     this.#set(session, { state: 'active', until, identity });
+  }
+
+  /**
+   * Calls the provider's keepAlive shortly before `until` if the profile asks for it then (the
+   * person may switch it off while the session runs); one that fails leaves the session to
+   * expire at its time, which the person sees.
+   */
+  #scheduleKeepAlive(session: ProfileSession, profile: Profile, token: string, until: number): void {
+    const { keepsAlive, clock, providers } = this.#options;
+    if (!keepsAlive) return;
+    let provider: Provider;
+    try {
+      provider = providers.get(profile.provider);
+    } catch {
+      // A session restored for a service this build cannot reach has nothing to keep alive.
+      return;
+    }
+    if (!provider.keepAlive) return;
+    session.keepAlive = scheduleExpiry(clock, keepAliveAt(clock.now(), until), () => {
+      session.keepAlive = null;
+      if (!keepsAlive(profile)) return;
+      this.#call(session, token, this.#failed(profile), (signal) => provider.keepAlive!({ profile, token }, signal))
+        .then((renewed) => this.#renew(session, profile, renewed))
+        .catch(() => undefined);
+    });
   }
 
   #expire(session: ProfileSession): void {
@@ -357,7 +380,7 @@ export class SessionManager {
   #session(profileId: string): ProfileSession {
     let session = this.#sessions.get(profileId);
     if (!session) {
-      session = { profileId, state: { state: 'logged-out', profileId }, login: null, expiry: null, keepAlive: null, calls: new Set() };
+      session = { profileId, state: { state: 'logged-out', profileId }, login: null, expiry: null, keepAlive: null, steppingUp: false, calls: new Set() };
       this.#sessions.set(profileId, session);
     }
     return session;

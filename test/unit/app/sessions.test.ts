@@ -75,6 +75,7 @@ describe('sessions', () => {
   it('locking the vault mid-login cancels it: the question is withdrawn and nothing is stored', async () => {
     const provider = new DoubleProvider({ token: TOKEN, script: [{ kind: 'otp', accept: '123456' }] });
     const t = await start(provider);
+    t.answerWith(() => undefined);
     const login = t.value<SessionEvent>('sessions.login', { id: t.nas.id });
     await settle();
     assert.equal(t.prompts.pending().length, 1, 'no linked account: the person is asked');
