@@ -5,6 +5,10 @@
 // against the call's documented successes, and the time of the last call, from which the
 // sliding 5-minute window runs.
 //
+// Note (one connection pool per address): the provider keeps one HTTPS client per base URL and
+// pin (HttpPool), so a switch or a keep-alive reuses the login's kept-alive connection instead of
+// a new handshake; idle connections do not hold a CLI process open (undici unrefs them).
+//
 // Note (rate limit honoured): after a 429 the base URL is refused locally until its
 // x-ratelimit-reset has passed (RateGate, one per provider), so a password is not sent to a
 // service that asked us to wait. errors.ts computes the retryAt this gate keeps.
@@ -57,10 +61,26 @@ export function serviceName(profile: Profile): string {
 /** Base URL → when its 429 lifts. */
 export type RateGate = Map<string, number>;
 
+/** Base URL and service name (messages name the profile) → the HTTPS client and the pin it was made with. */
+export type HttpPool = Map<string, { readonly pin: string | null; readonly http: HttpClient }>;
+
 export interface WeavrClientOptions {
   readonly timeoutMs: number | undefined;
   readonly now: () => number;
   readonly gate: RateGate;
+  readonly pool: HttpPool;
+}
+
+function pooledHttp(profile: Profile, service: string, options: WeavrClientOptions): HttpClient {
+  const pin = profile.options[PIN_OPTION] ?? null;
+  const key = `${profile.baseUrl}\n${service}`;
+  const pooled = options.pool.get(key);
+  if (pooled?.pin === pin) return pooled.http;
+  // A newly accepted certificate replaces the client that trusted the old one.
+  void pooled?.http.close();
+  const http = createHttpClient({ baseUrl: profile.baseUrl, pin, service, ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }) });
+  options.pool.set(key, { pin, http });
+  return http;
 }
 
 export interface WeavrRequest {
@@ -82,7 +102,6 @@ export interface WeavrClient {
   /** When the session's tokens stop working if nothing else is sent: 5 minutes after the last call went out. */
   expiresAt(): number;
   now(): number;
-  close(): Promise<void>;
 }
 
 export function openWeavrClient(profile: Profile, signal: AbortSignal, options: WeavrClientOptions): WeavrClient {
@@ -91,16 +110,12 @@ export function openWeavrClient(profile: Profile, signal: AbortSignal, options: 
   if (!key) {
     throw new AuthdeskError('CREDENTIAL_MISSING', `The profile has no Weavr programme key (api-key). Add it to the profile, then log in again.`, { details: { field: `options.${PROGRAMME_KEY_OPTION}` } });
   }
-  const http: HttpClient = createHttpClient({
-    baseUrl: profile.baseUrl, pin: profile.options[PIN_OPTION] ?? null, service,
-    ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
-  });
+  const http = pooledHttp(profile, service, options);
   let lastSent = options.now();
   return {
     service,
     now: options.now,
     expiresAt: () => lastSent + IDLE_MS,
-    close: () => http.close(),
     async send(request) {
       const now = options.now();
       const retryAt = options.gate.get(profile.baseUrl);
@@ -121,14 +136,4 @@ export function openWeavrClient(profile: Profile, signal: AbortSignal, options: 
       throw failure;
     },
   };
-}
-
-/** Runs `work` over one client and closes its kept-alive connections after, so no socket outlives the call. */
-export async function withWeavrClient<T>(profile: Profile, signal: AbortSignal, options: WeavrClientOptions, work: (client: WeavrClient) => Promise<T>): Promise<T> {
-  const client = openWeavrClient(profile, signal, options);
-  try {
-    return await work(client);
-  } finally {
-    await client.close();
-  }
 }

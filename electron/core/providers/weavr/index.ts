@@ -7,7 +7,7 @@
 
 import { AuthdeskError } from '../../errors.ts';
 import type { Identity, LoginResult, Provider, SessionRequest } from '../types.ts';
-import { weavrBaseUrl, withWeavrClient, type RateGate, type WeavrClient, type WeavrClientOptions } from './client.ts';
+import { openWeavrClient, weavrBaseUrl, type HttpPool, type RateGate, type WeavrClient, type WeavrClientOptions } from './client.ts';
 import { unexpectedAnswer } from './errors.ts';
 import { chooseIdentity, exchange, listIdentities } from './identities.ts';
 import { identityOf, readSession, type WeavrSession } from './session-token.ts';
@@ -21,7 +21,7 @@ export const IDENTITY_OPTION = 'identityId';
 export interface WeavrProviderOptions {
   /** Per call; the shared HTTPS client's 15 s when not given. */
   readonly timeoutMs?: number;
-  /** How often a push step-up asks for its outcome; 1 s when not given. */
+  /** How often a push step-up asks for its outcome; 2 s when not given, so 5 minutes of waiting stays far from Weavr's rate limits. */
   readonly pollMs?: number;
   /** The clock expiries are read from; Date.now when not given. */
   readonly now?: () => number;
@@ -29,27 +29,29 @@ export interface WeavrProviderOptions {
 
 export function createWeavrProvider(options: WeavrProviderOptions = {}): Provider {
   const gate: RateGate = new Map();
-  const clientOptions: WeavrClientOptions = { timeoutMs: options.timeoutMs, now: options.now ?? Date.now, gate };
-  const pollMs = options.pollMs ?? 1000;
+  const pool: HttpPool = new Map();
+  const clientOptions: WeavrClientOptions = { timeoutMs: options.timeoutMs, now: options.now ?? Date.now, gate, pool };
+  const pollMs = options.pollMs ?? 2000;
 
   /** Runs `work` on a live session's tokens, read from the opaque token sessions/ kept. */
-  const onSession = <T>(request: SessionRequest, signal: AbortSignal, work: (client: WeavrClient, session: WeavrSession) => Promise<T>): Promise<T> =>
-    withWeavrClient(request.profile, signal, clientOptions, (client) => work(client, readSession(request.token, client.service)));
+  const onSession = async <T>(request: SessionRequest, signal: AbortSignal, work: (client: WeavrClient, session: WeavrSession) => Promise<T>): Promise<T> => {
+    const client = openWeavrClient(request.profile, signal, clientOptions);
+    return work(client, readSession(request.token, client.service));
+  };
 
   return {
     baseUrl: weavrBaseUrl,
 
-    login({ profile, steps }, signal) {
-      return withWeavrClient(profile, signal, clientOptions, async (client) => {
-        const credential = await steps.credential();
-        if (credential.kind !== 'password') throw new AuthdeskError('CREDENTIAL_MISSING', `${client.service} logs in with a password; save one in the profile.`);
-        const response = await client.send({ method: 'POST', path: '/login_with_password', call: 'login', ok: [200], json: { email: profile.username, password: { value: credential.secret } } });
-        const auth = (response.json() as { token?: unknown } | null)?.token;
-        if (typeof auth !== 'string' || auth === '') throw unexpectedAnswer(client.service);
-        const identities = await listIdentities(client, auth);
-        const identity = chooseIdentity(identities, profile.options[IDENTITY_OPTION], client.service);
-        return (await exchange(client, auth, identity, identities)).result;
-      });
+    async login({ profile, steps }, signal) {
+      const client = openWeavrClient(profile, signal, clientOptions);
+      const credential = await steps.credential();
+      if (credential.kind !== 'password') throw new AuthdeskError('CREDENTIAL_MISSING', `${client.service} logs in with a password; save one in the profile.`);
+      const response = await client.send({ method: 'POST', path: '/login_with_password', call: 'login', ok: [200], json: { email: profile.username, password: { value: credential.secret } } });
+      const auth = (response.json() as { token?: unknown } | null)?.token;
+      if (typeof auth !== 'string' || auth === '') throw unexpectedAnswer(client.service);
+      const identities = await listIdentities(client, auth);
+      const identity = chooseIdentity(identities, profile.options[IDENTITY_OPTION], client.service);
+      return (await exchange(client, auth, identity, identities)).result;
     },
 
     identities(request, signal): Promise<readonly Identity[]> {
@@ -66,10 +68,17 @@ export function createWeavrProvider(options: WeavrProviderOptions = {}): Provide
       });
     },
 
+    // Note (fresh tokens first): a step-up can take minutes while only the access token is used, and
+    // it ends with an exchange from the auth token, so it starts with one: both tokens then have
+    // their full 5 minutes, as long as the code or the push lives. One already stepped up is done.
     stepUp(request, signal): Promise<LoginResult> {
-      return onSession(request, signal, (client, session) => request.method === 'sms'
-        ? smsStepUp(client, session, request.steps)
-        : pushStepUp(client, session, request.steps, { profile: request.profile, pollMs, timeoutMs: options.timeoutMs, signal }));
+      return onSession(request, signal, async (client, stored) => {
+        const fresh = await exchange(client, stored.auth, stored.identity, stored.identities);
+        if (fresh.steppedUp) return fresh.result;
+        return request.method === 'sms'
+          ? smsStepUp(client, fresh.session, request.steps)
+          : pushStepUp(client, fresh.session, request.steps, { profile: request.profile, pollMs, timeoutMs: options.timeoutMs, signal });
+      });
     },
 
     // Note (keep-alive): /access_token from the auth token is the one call that slides both tokens
