@@ -27,7 +27,7 @@ export function clockTime(ms: number, now: number): string {
 }
 
 /** "Try again in 3 minutes" while a lockout or rate limit lasts. */
-export function waitWords(retryAt: number, now: number): string | null {
+function waitWords(retryAt: number, now: number): string | null {
   if (retryAt <= now) return null;
   const minutes = Math.ceil((retryAt - now) / MINUTE);
   return `Try again in ${minutes} ${minutes === 1 ? 'minute' : 'minutes'} (at ${clockTime(retryAt, now)}).`;
