@@ -67,14 +67,17 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     const timeout = AbortSignal.timeout(timeoutMs);
     const signal = AbortSignal.any([request.signal, timeout]);
     try {
-      const response = await fetch(`${base}${request.path}`, {
+      // Node's fetch takes undici's dispatcher, which the DOM's RequestInit does not name (the e2e
+      // tsconfig has the DOM and its tests drive real clients); a variable passes under both.
+      const init = {
         method: request.method,
         headers: { accept: 'application/json', ...(request.json === undefined ? {} : { 'content-type': 'application/json' }), ...request.headers },
         ...(request.json === undefined ? {} : { body: JSON.stringify(request.json) }),
-        redirect: 'manual',
+        redirect: 'manual' as const,
         signal,
         dispatcher: agent,
-      });
+      };
+      const response = await fetch(`${base}${request.path}`, init);
       const text = await readBounded(response, options.service);
       return {
         status: response.status,

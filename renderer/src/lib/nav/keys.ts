@@ -53,6 +53,23 @@ export const KEY_AREAS: readonly KeyArea[] = [
     ],
   },
   {
+    where: 'Sessions',
+    rows: [
+      { keys: '↑, ↓, Home, End', does: 'Move between profiles' },
+      { keys: 'Enter', does: 'Log in with the profile' },
+      { keys: 'Esc', does: 'Cancel the login under way' },
+      { keys: 'E', does: 'Edit the profile' },
+      { keys: 'Delete', does: 'Remove the profile (asks first)' },
+    ],
+  },
+  {
+    where: 'Code and certificate questions',
+    rows: [
+      { keys: 'Enter', does: 'Send the code' },
+      { keys: 'Esc', does: 'Decline: the login stops' },
+    ],
+  },
+  {
     where: 'Add account',
     rows: [
       { keys: ADD_HINT, does: 'Add an account: a link, a picture, the clipboard or by hand' },
