@@ -18,6 +18,7 @@ import { HandlingTime } from './handling-time.ts';
 import { Router, json } from './http.ts';
 import { demoSeed, type SandboxSeed } from './seed.ts';
 import type { TruenasDelays } from './truenas/auth.ts';
+import type { TruenasReceived } from './truenas/received.ts';
 import { TruenasServer } from './truenas/server.ts';
 import { registerWeavrRoutes } from './weavr/routes.ts';
 import { WeavrState } from './weavr/state.ts';
@@ -62,6 +63,8 @@ export interface Sandbox {
   readonly certificate?: { readonly pem: string; readonly fingerprint256: string };
   /** Time spent handling HTTP requests and TrueNAS frames, for benchmarks to set beside the client's. */
   readonly handlingTime: HandlingTime;
+  /** The frames TrueNAS received and its open sockets, so tests can see nothing was sent twice. */
+  readonly truenasReceived: TruenasReceived;
   /** Resolves once every webhook started so far has been delivered or has failed. */
   webhooksSettled(): Promise<void>;
   close(): Promise<void>;
@@ -125,7 +128,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   sweeper.unref();
 
   return {
-    urls, seed, faults, approvals, handlingTime, webhooks: webhooks.deliveries, users: demoUsers(seed, urls),
+    urls, seed, faults, approvals, handlingTime, truenasReceived: truenas.received, webhooks: webhooks.deliveries, users: demoUsers(seed, urls),
     ...(certificate ? { certificate } : {}),
     webhooksSettled: () => webhooks.settled(),
     async close() {

@@ -15,6 +15,7 @@ import { TruenasAuth, type Connection, type TruenasDelays } from './auth.ts';
 import { RpcError, callError, errorFrame, methodNotFound, parseCall, resultFrame, type RpcCall, type RpcId } from './rpc.ts';
 import type { SandboxSeed } from '../seed.ts';
 import type { HandlingTime } from '../handling-time.ts';
+import { TruenasReceived } from './received.ts';
 
 export const API_VERSIONS = ['v25.04.0', 'v25.04.1', 'v25.04.2'] as const;
 const PATHS = new Set(['/api/current', ...API_VERSIONS.map((v) => `/api/${v}`)]);
@@ -35,6 +36,8 @@ export class TruenasServer {
   readonly #wss = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
   #rateWindowStart = 0;
   readonly #rateCounts = new Map<string, number>();
+  /** Every frame received and the sockets open, for client tests. */
+  readonly received = new TruenasReceived();
 
   constructor(clock: Clock, seed: SandboxSeed['truenas'], faults: Faults, time: HandlingTime, delays?: TruenasDelays) {
     this.#time = time;
@@ -73,6 +76,10 @@ export class TruenasServer {
   #accept(ws: WebSocket, req: IncomingMessage, path: string): void {
     const connection: Connection = { secure: req.socket instanceof TLSSocket, remoteAddress: req.socket.remoteAddress ?? '' };
     let inFlight = 0;
+    this.received.openSockets += 1;
+    ws.on('close', () => {
+      this.received.openSockets -= 1;
+    });
     // A client that breaks the protocol (oversized frame, bad UTF-8) ends only its own socket.
     ws.on('error', () => ws.terminate());
     ws.on('message', (data: RawData, isBinary: boolean) => {
@@ -86,6 +93,7 @@ export class TruenasServer {
         return;
       }
       const text = isBinary ? '' : data.toString();
+      this.received.record(text);
       if (inFlight >= MAX_IN_FLIGHT) {
         this.#refuseBusy(ws, text);
         return;
