@@ -18,6 +18,8 @@ export function connectEvents(core: Core, prompts: PromptBroker, emit: Emitters<
     prompts.onEvent((event) => emit.prompts.onEvent(event)),
     core.staging.onProgress((progress) => emit.transfer.onStageProgress(progress)),
     core.backups.onStatus((status) => emit.backups.onStatus(status)),
+    core.profiles.onChange((views) => emit.profiles.onChange(views)),
+    core.sessions.onState((event) => emit.sessions.onState(event)),
     // A question asked for an unlocked vault must not outlive the lock.
     core.vault.onStatus((status) => {
       if (status.state !== 'unlocked') prompts.withdrawAll();

@@ -10,11 +10,15 @@ import { CodesService } from '../accounts/codes.ts';
 import type { VaultAccess } from '../accounts/vault-access.ts';
 import type { Clipboard, Clock, Dialogs, KeyProtector, Notifier, PowerEvents, Prompt, SettingsStore } from '../platform/ports.ts';
 import { AutoBackup } from '../vault/backups.ts';
+import type { ProviderTable } from '../providers/index.ts';
 import type { KdfParams } from '../vault/kdf.ts';
 import { VaultService } from '../vault/vault-service.ts';
 import { BackupsService } from './backups.ts';
 import { CodeClipboard } from './clipboard.ts';
 import { ExportService } from './export-files.ts';
+import type { ProfilesService } from './profiles.ts';
+import { createSessionServices } from './session-setup.ts';
+import type { SessionsService } from './sessions.ts';
 import { SettingsService, type Settings } from './settings.ts';
 import { StagingService } from './staging.ts';
 import { TransferService } from './transfer.ts';
@@ -42,6 +46,8 @@ export interface CorePorts {
   readonly kdf?: KdfParams;
   /** How long changes must pause before the automatic backup (vault/backups.ts); shorter in tests. */
   readonly backupDelayMs?: number;
+  /** The service clients sessions log in with, by provider type; none when not given. */
+  readonly providers?: ProviderTable;
 }
 
 export interface Core {
@@ -58,6 +64,10 @@ export interface Core {
   readonly backups: BackupsService;
   /** Export to a file the user picks, or as QR codes on screen. */
   readonly exports: ExportService;
+  /** The services a person logs in to, with their saved passwords (never returned). */
+  readonly profiles: ProfilesService;
+  /** Logins, live sessions and their states, by profile. */
+  readonly sessions: SessionsService;
   /** Calls listener after every change to the accounts (added, edited, removed, reordered, a counter used). */
   onAccountsChange(listener: () => void): () => void;
   /** Locks the vault and stops every timer and listener the core started. */
@@ -101,14 +111,24 @@ export function createCore(ports: CorePorts): Core {
   };
   const accounts = new AccountsService(unlocked, ports.clock);
   const codes = new CodesService(unlocked, ports.clock);
+  const { profiles, sessions } = createSessionServices({
+    vault: { data: () => vault.unlocked().data(), mutate: (fn) => vault.unlocked().mutate(fn) },
+    accounts,
+    codes,
+    prompt: ports.prompt,
+    clock: ports.clock,
+    providers: ports.providers ?? {},
+  });
   const staging = new StagingService({ accounts, clock: ports.clock, dialogs: ports.dialogs, clipboard: ports.clipboard });
   const clipboard = ports.clipboard === null ? null : new CodeClipboard(ports.clipboard, ports.clock, () => settings.get().clipboardClearSeconds);
   const stops = [
     // Cached HMAC keys are derived from seeds, a removed account kept for undo holds one, staged
     // seeds wait for a confirmation (staging.ts, Note staged secrets), and a copied code must not
     // outlive the vault: all go when it locks.
+    // Sessions kept in the vault come back with it, and leave memory when it locks (logins stop).
     vault.onStatus((status) => {
-      if (status.state === 'unlocked') return;
+      if (status.state === 'unlocked') return sessions.restore();
+      sessions.clear();
       codes.clear();
       accounts.forgetRemoved();
       staging.discardAll();
@@ -137,6 +157,8 @@ export function createCore(ports: CorePorts): Core {
     settings,
     backups: new BackupsService({ vault, settings, auto: autoBackup, clock: ports.clock, dialogs: ports.dialogs }),
     exports: new ExportService(vault, transfer, ports.dialogs, ports.clock),
+    profiles,
+    sessions,
     onAccountsChange(listener) {
       changeListeners.add(listener);
       return () => void changeListeners.delete(listener);

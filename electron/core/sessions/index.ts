@@ -5,5 +5,5 @@
 
 export { createMemoryTokenStore } from './memory-token-store.ts';
 export { SessionManager } from './session-manager.ts';
-export type { SessionManagerOptions } from './session-manager.ts';
-export type { CredentialSource, OtpSource, SeedStore, SessionEvent, SessionListener, SessionState, TokenStore } from './types.ts';
+export type { SessionIdentities, SessionManagerOptions } from './session-manager.ts';
+export type { CredentialSource, OtpSource, PinStore, SeedStore, SessionEvent, SessionListener, SessionState, TokenStore } from './types.ts';

@@ -3,7 +3,8 @@
 // The LoginSteps one login hands its provider: secrets come from the vault's sources,
 // questions go to the person through Prompt, and each step reports the state the person sees.
 //
-// Note (OTP answers): the linked account answers at most twice per login, and never repeats
+// Note (OTP answers): the linked account answers at most twice per login: the current code,
+// then after a refusal the next time step's (app/linked-otp.ts times both), and never repeats
 // a code the service just refused (a TOTP code repeats within its period). A second refusal
 // means the account or the clock is wrong, and guessing on would spend the service's
 // attempts (TrueNAS allows four, then AUTH_ERR), so from then on, or with no linked
@@ -42,7 +43,8 @@ export function createLoginSteps(context: LoginStepsContext): LoginSteps {
 
   const fromLinkedAccount = async (request: OtpRequest): Promise<string | null> => {
     if (request.from !== 'authenticator' || linkedAnswers >= LINKED_ACCOUNT_ANSWERS) return null;
-    const code = await untilAborted(() => context.otp.code(profile, signal), signal);
+    const moment = linkedAnswers === 0 ? 'current' : 'next';
+    const code = await untilAborted(() => context.otp.code(profile, signal, moment), signal);
     if (code === null || code === lastCode) return null;
     linkedAnswers += 1;
     return code;

@@ -14,14 +14,16 @@
 import { AuthdeskError, isAuthdeskError } from '../errors.ts';
 import type { Clock, Prompt } from '../platform/ports.ts';
 import { PROVIDER_NAMES } from '../providers/index.ts';
-import type { LoginResult, Provider, ProviderRegistry } from '../providers/index.ts';
-import type { Profile } from '../vault/model.ts';
+import type { Identity, LoginResult, LoginSteps, Provider, ProviderRegistry } from '../providers/index.ts';
+import type { Profile, SessionToken } from '../vault/model.ts';
 import { loginCancelled, untilAborted } from './cancellation.ts';
+import { askToTrust, untrustedFingerprint } from './certificate-trust.ts';
 import { scheduleExpiry } from './expiry.ts';
+import { keepAliveAt } from './keep-alive.ts';
 import { createLoginSteps } from './login-steps.ts';
 import { createMemoryTokenStore } from './memory-token-store.ts';
 import { safeWireError } from './safe-error.ts';
-import type { CredentialSource, OtpSource, SeedStore, SessionEvent, SessionListener, SessionState, TokenStore } from './types.ts';
+import type { CredentialSource, OtpSource, PinStore, SeedStore, SessionEvent, SessionListener, SessionState, TokenStore } from './types.ts';
 
 export interface SessionManagerOptions {
   readonly providers: ProviderRegistry;
@@ -33,6 +35,16 @@ export interface SessionManagerOptions {
   readonly clock: Clock;
   /** Where tokens live between login and logout; in memory when not given. */
   readonly tokens?: TokenStore;
+  /** Pins a certificate the person accepted mid-login; without it CERT_UNTRUSTED is an error. */
+  readonly pins?: PinStore;
+  /** Whether the profile asks for its session to be kept alive (Weavr's sliding window). */
+  readonly keepsAlive?: (profile: Profile) => boolean;
+}
+
+/** The identities a live session may act as, and the one it acts as now. */
+export interface SessionIdentities {
+  readonly current: string | null;
+  readonly identities: readonly Identity[];
 }
 
 interface LoginRun {
@@ -45,8 +57,9 @@ interface ProfileSession {
   state: SessionEvent;
   login: LoginRun | null;
   expiry: { cancel(): void } | null;
-  /** Provider logout calls still running, so cancel() can stop waiting for them too. */
-  readonly logouts: Set<AbortController>;
+  keepAlive: { cancel(): void } | null;
+  /** Provider calls on the session still running (logout, identities, step-up ...), so cancel() can stop waiting for them too. */
+  readonly calls: Set<AbortController>;
 }
 
 export class SessionManager {
@@ -99,6 +112,11 @@ export class SessionManager {
   cancel(profileId: string): void {
     const session = this.#sessions.get(profileId);
     if (!session) return;
+    // Cancelling a step-up stops it and keeps the session it was raising.
+    if (session.state.state !== 'active' && session.login === null && session.calls.size > 0 && this.#tokens.get(profileId)) {
+      for (const controller of session.calls) controller.abort();
+      return;
+    }
     this.#stop(session);
     // Note (cancel is synchronous): the UI needs logged-out now, so the store's delete is not
     // awaited; if it fails the token stays stored, and the next login offers it to resume.
@@ -117,19 +135,75 @@ export class SessionManager {
     this.#set(session, { state: 'logged-out' });
     if (!stored) return;
     await this.#tokens.delete(profile.id);
-    const controller = new AbortController();
-    session.logouts.add(controller);
-    try {
-      const provider = this.#options.providers.get(profile.provider);
-      await untilAborted(() => provider.logout({ profile, token: stored.token }, controller.signal), controller.signal);
-    } catch (error) {
-      if (controller.signal.aborted) return;
-      const fallback = `You are logged out here, but ${PROVIDER_NAMES[profile.provider]} could not be told; the session ends on its side when it expires.`;
-      const wire = safeWireError(error, new Set([stored.token]), fallback);
-      throw new AuthdeskError(wire.code, wire.message, { cause: error });
-    } finally {
-      session.logouts.delete(controller);
+    const fallback = `You are logged out here, but ${PROVIDER_NAMES[profile.provider]} could not be told; the session ends on its side when it expires.`;
+    await this.#call(session, stored.token, fallback, (signal) => this.#options.providers.get(profile.provider).logout({ profile, token: stored.token }, signal)).catch((error: unknown) => {
+      if (!isAuthdeskError(error, 'LOGIN_CANCELLED')) throw error;
+    });
+  }
+
+  /**
+   * Shows a session kept from an earlier run (the vault just unlocked: the app restarted, or
+   * a CLI command follows `login`) as active, or as expired and forgotten when its time passed.
+   */
+  restore(profile: Profile, identity: Identity | null): void {
+    const session = this.#session(profile.id);
+    const stored = this.#tokens.get(profile.id);
+    if (!stored || session.login || session.state.state === 'active') return;
+    if (stored.expiresAt !== null && stored.expiresAt <= this.#options.clock.now()) {
+      this.#expire(session);
+      return;
     }
+    this.#activate(session, profile, { token: stored.token, expiresAt: stored.expiresAt, identity });
+  }
+
+  /** Stops everything and forgets every state, keeping stored tokens (the vault locked). */
+  clear(): void {
+    for (const session of this.#sessions.values()) {
+      this.#stop(session);
+      this.#set(session, { state: 'logged-out' });
+    }
+  }
+
+  /** The identities the active session may act as (Weavr). */
+  async identities(profile: Profile): Promise<SessionIdentities> {
+    const { session, provider, token } = this.#live(profile);
+    if (!provider.identities) throw unsupported(profile, 'has one identity per login');
+    const listed = await this.#call(session, token.token, this.#failed(profile), (signal) => provider.identities!({ profile, token: token.token }, signal));
+    return { current: token.identityId, identities: listed.map(({ id, name }) => ({ id, name })) };
+  }
+
+  /** Re-issues the active session as another identity; resolves with the new state. */
+  async switchIdentity(profile: Profile, identityId: string): Promise<SessionEvent> {
+    const { session, provider, token } = this.#live(profile);
+    if (!provider.switchIdentity) throw unsupported(profile, 'has one identity per login');
+    const result = await this.#call(session, token.token, this.#failed(profile), (signal) => provider.switchIdentity!({ profile, token: token.token, identityId }, signal));
+    await this.#renew(session, profile, result);
+    return session.state;
+  }
+
+  /**
+   * Raises the active session's assurance: an SMS code asked through the Prompt port, or a
+   * push the person approves elsewhere while the state shows awaiting-approval. Cancelling it
+   * (or declining the code) keeps the session as it was.
+   */
+  async stepUp(profile: Profile, method: 'sms' | 'push'): Promise<SessionEvent> {
+    const { session, provider, token } = this.#live(profile);
+    if (!provider.stepUp) throw unsupported(profile, 'has no step-up');
+    const before = session.state;
+    const secrets = new Set([token.token]);
+    try {
+      const result = await this.#call(session, token.token, this.#failed(profile), (signal) => {
+        const steps = this.#steps(profile, signal, secrets, (state) => {
+          if (!signal.aborted) this.#set(session, state.state === 'logging-in' ? before : state);
+        });
+        return provider.stepUp!({ profile, token: token.token, method, steps }, signal);
+      });
+      await this.#renew(session, profile, result);
+    } catch (error) {
+      if (this.#tokens.get(profile.id)?.token === token.token && session.state.state !== 'expired') this.#set(session, before);
+      if (!isAuthdeskError(error, 'LOGIN_CANCELLED')) throw error;
+    }
+    return session.state;
   }
 
   async #run(profile: Profile, session: ProfileSession, run: LoginRun): Promise<SessionEvent> {
@@ -144,18 +218,31 @@ export class SessionManager {
     report({ state: 'logging-in' });
     try {
       provider = this.#options.providers.get(profile.provider);
-      const { otp, credentials, prompt, clock } = this.#options;
+      const { prompt, clock } = this.#options;
       const stored = this.#tokens.get(profile.id);
       const resume = stored && (stored.expiresAt === null || stored.expiresAt > clock.now()) ? stored.token : null;
       if (resume !== null) secrets.add(resume);
-      const steps = createLoginSteps({ profile, signal, otp, credentials, seeds: this.#options.seeds ?? null, prompt, report, secrets });
-      const login = provider.login({ profile, steps, resume }, signal);
-      pending = login;
-      const result = await untilAborted(() => login, signal);
+      const steps = this.#steps(profile, signal, secrets, report);
+      let pinned: Profile | null = null;
+      let result: LoginResult;
+      for (;;) {
+        const login = provider.login({ profile: pinned ?? profile, steps, resume }, signal);
+        pending = login;
+        try {
+          result = await untilAborted(() => login, signal);
+          break;
+        } catch (error) {
+          // A certificate is asked about once per login: the one just pinned must then work.
+          const fingerprint = untrustedFingerprint(error);
+          if (fingerprint === null || pinned !== null || !this.#options.pins) throw error;
+          pinned = await askToTrust(profile, fingerprint, prompt, this.#options.pins, signal);
+          report({ state: 'logging-in' });
+        }
+      }
       secrets.add(result.token);
-      await this.#tokens.set({ profileId: profile.id, identityId: result.identity?.id ?? null, token: result.token, issuedAt: clock.now(), expiresAt: result.expiresAt });
+      await this.#store(profile, result);
       if (!current()) throw loginCancelled();
-      this.#activate(session, result);
+      this.#activate(session, pinned ?? profile, result);
     } catch (error) {
       if (provider && pending) this.#discard(profile, provider, pending);
       if (!current()) return session.state;
@@ -168,16 +255,47 @@ export class SessionManager {
     return session.state;
   }
 
-  #activate(session: ProfileSession, result: LoginResult): void {
+  #steps(profile: Profile, signal: AbortSignal, secrets: Set<string>, report: (state: SessionState) => void): LoginSteps {
+    const { otp, credentials, prompt } = this.#options;
+    return createLoginSteps({ profile, signal, otp, credentials, seeds: this.#options.seeds ?? null, prompt, report, secrets });
+  }
+
+  #store(profile: Profile, result: LoginResult): Promise<void> {
+    const { identity } = result;
+    return this.#tokens.set({ profileId: profile.id, identityId: identity?.id ?? null, identityName: identity?.name ?? null, token: result.token, issuedAt: this.#options.clock.now(), expiresAt: result.expiresAt });
+  }
+
+  /** Replaces the live session with what a call on it returned (a switch, a step-up, a keep-alive). */
+  async #renew(session: ProfileSession, profile: Profile, result: LoginResult): Promise<void> {
+    await this.#store(profile, result);
+    session.expiry?.cancel();
+    session.keepAlive?.cancel();
+    this.#activate(session, profile, result);
+  }
+
+  #activate(session: ProfileSession, profile: Profile, result: LoginResult): void {
     const until = result.expiresAt;
     if (until !== null) session.expiry = scheduleExpiry(this.#options.clock, until, () => this.#expire(session));
+    const provider = this.#options.providers.get(profile.provider);
+    if (until !== null && provider.keepAlive && this.#options.keepsAlive?.(profile)) {
+      session.keepAlive = scheduleExpiry(this.#options.clock, keepAliveAt(this.#options.clock.now(), until), () => {
+        session.keepAlive = null;
+        // A keep-alive that fails leaves the session to expire at its time; the person sees that.
+        this.#call(session, result.token, this.#failed(profile), (signal) => provider.keepAlive!({ profile, token: result.token }, signal))
+          .then((renewed) => this.#renew(session, profile, renewed))
+          .catch(() => undefined);
+      });
+    }
     // Only the identity's id and name: a provider's object may carry more than an event may show.
     const identity = result.identity && { id: result.identity.id, name: result.identity.name };
     this.#set(session, { state: 'active', until, identity });
   }
 
   #expire(session: ProfileSession): void {
+    session.expiry?.cancel();
     session.expiry = null;
+    session.keepAlive?.cancel();
+    session.keepAlive = null;
     this.#tokens.delete(session.profileId).catch(() => undefined);
     this.#set(session, { state: 'expired' });
   }
@@ -197,16 +315,49 @@ export class SessionManager {
   #stop(session: ProfileSession): void {
     session.login?.controller.abort();
     session.login = null;
-    for (const controller of session.logouts) controller.abort();
-    session.logouts.clear();
+    for (const controller of session.calls) controller.abort();
+    session.calls.clear();
     session.expiry?.cancel();
     session.expiry = null;
+    session.keepAlive?.cancel();
+    session.keepAlive = null;
+  }
+
+  /** The active session of `profile` with its provider and stored token; NOT_FOUND when it has none. */
+  #live(profile: Profile): { session: ProfileSession; provider: Provider; token: SessionToken } {
+    const session = this.#session(profile.id);
+    const token = this.#tokens.get(profile.id);
+    if (session.state.state !== 'active' || !token) throw new AuthdeskError('NOT_FOUND', `${profile.name} is not logged in. Log in first.`);
+    return { session, provider: this.#options.providers.get(profile.provider), token };
+  }
+
+  #failed(profile: Profile): string {
+    return `${PROVIDER_NAMES[profile.provider]} refused the request for a reason Authdesk did not expect. Try again, or log in again.`;
+  }
+
+  /**
+   * One provider call on a live session, stopped by cancel() and logout(); its error reaches
+   * the caller with safe words. A service that no longer knows the token ends the session here.
+   */
+  async #call<T>(session: ProfileSession, token: string, fallback: string, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    const controller = new AbortController();
+    session.calls.add(controller);
+    try {
+      return await untilAborted(() => work(controller.signal), controller.signal);
+    } catch (error) {
+      if (isAuthdeskError(error, 'PROVIDER_AUTH_FAILED') && this.#tokens.get(session.profileId)?.token === token) this.#expire(session);
+      if (isAuthdeskError(error, 'LOGIN_CANCELLED')) throw error;
+      const wire = safeWireError(error, new Set([token]), fallback);
+      throw new AuthdeskError(wire.code, wire.message, { cause: error, ...(wire.details ? { details: { ...wire.details } } : {}) });
+    } finally {
+      session.calls.delete(controller);
+    }
   }
 
   #session(profileId: string): ProfileSession {
     let session = this.#sessions.get(profileId);
     if (!session) {
-      session = { profileId, state: { state: 'logged-out', profileId }, login: null, expiry: null, logouts: new Set() };
+      session = { profileId, state: { state: 'logged-out', profileId }, login: null, expiry: null, keepAlive: null, calls: new Set() };
       this.#sessions.set(profileId, session);
     }
     return session;
@@ -226,4 +377,8 @@ export class SessionManager {
       }
     }
   }
+}
+
+function unsupported(profile: Profile, why: string): AuthdeskError {
+  return new AuthdeskError('PROVIDER_UNSUPPORTED', `${PROVIDER_NAMES[profile.provider]} ${why}.`);
 }

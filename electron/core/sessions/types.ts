@@ -26,14 +26,24 @@ export type SessionListener = (event: SessionEvent) => void;
 
 /** Codes for a profile's OTP step (the app reads the vault account named by Profile.otpAccountId). */
 export interface OtpSource {
-  /** The current code, or null when there is none to give (no account linked, vault locked). */
-  code(profile: Profile, signal: AbortSignal): Promise<string | null>;
+  /**
+   * The code to send, or null when there is none to give (no account linked, vault locked).
+   * 'current': the current code, or the next when the current one is about to expire;
+   * 'next': the code of the next time step, after the service refused the current one.
+   */
+  code(profile: Profile, signal: AbortSignal, moment: 'current' | 'next'): Promise<string | null>;
 }
 
 /** Keeps a seed a service issued during login (Appgate `Secret`) as a vault account linked to the profile. */
 export interface SeedStore {
   /** Adds the account from the otpauth URI and sets it as the profile's OTP account. */
   store(profile: Profile, otpauthUri: string, signal: AbortSignal): Promise<void>;
+}
+
+/** Keeps the certificate fingerprint a person accepted in the profile (Profile.options[PIN_OPTION]). */
+export interface PinStore {
+  /** Pins `fingerprint` and returns the profile as saved. */
+  pin(profile: Profile, fingerprint: string, signal: AbortSignal): Promise<Profile>;
 }
 
 /** The secret of a profile's vault credential (Profile.credentialId). */

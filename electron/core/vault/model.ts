@@ -58,6 +58,8 @@ export interface Profile {
 export interface SessionToken {
   readonly profileId: string;
   readonly identityId: string | null;
+  /** The identity's name, so a session restored after a restart still says who it acts as. */
+  readonly identityName?: string | null;
   readonly token: string;
   readonly issuedAt: number;
   readonly expiresAt: number | null;

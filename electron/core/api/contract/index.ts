@@ -9,11 +9,13 @@ import { app } from './app.ts';
 import { backups } from './backups.ts';
 import { codes } from './codes.ts';
 import { icons } from './icons.ts';
+import { profiles } from './profiles.ts';
 import { prompts } from './prompts.ts';
+import { sessions } from './sessions.ts';
 import { settings } from './settings.ts';
 import { transfer } from './transfer.ts';
 import { vault } from './vault.ts';
 
-export const contract = { app, vault, accounts, codes, transfer, settings, prompts, icons, backups } as const;
+export const contract = { app, vault, accounts, codes, transfer, settings, prompts, icons, backups, profiles, sessions } as const;
 
 export type Contract = typeof contract;

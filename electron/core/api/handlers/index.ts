@@ -12,7 +12,9 @@ import { appHandlers } from './app.ts';
 import { backupsHandlers } from './backups.ts';
 import { codesHandlers } from './codes.ts';
 import { iconsHandlers } from './icons.ts';
+import { profilesHandlers } from './profiles.ts';
 import { promptsHandlers } from './prompts.ts';
+import { sessionsHandlers } from './sessions.ts';
 import { settingsHandlers } from './settings.ts';
 import { transferHandlers } from './transfer.ts';
 import { vaultHandlers } from './vault.ts';
@@ -28,5 +30,7 @@ export function createHandlers(core: Core, prompts: PromptBroker): Handlers<Cont
     prompts: promptsHandlers(prompts),
     icons: iconsHandlers(),
     backups: backupsHandlers(core),
+    profiles: profilesHandlers(core),
+    sessions: sessionsHandlers(core),
   };
 }

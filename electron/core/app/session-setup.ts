@@ -1,0 +1,62 @@
+// Runs in: main, CLI, tests.
+//
+// Builds the profiles and sessions services over one vault, wiring the SessionManager's ports
+// to the vault: the linked account answers OTPs, the profile's Credential is the password, a
+// seed a service issues becomes a linked account, an accepted certificate is pinned in the
+// profile, and tokens are kept in the vault. core.ts calls this once.
+import type { AccountsService } from '../accounts/accounts.ts';
+import type { CodesService } from '../accounts/codes.ts';
+import type { VaultAccess } from '../accounts/vault-access.ts';
+import { parseOtpauthUri } from '../otp/uri.ts';
+import type { Clock, Prompt } from '../platform/ports.ts';
+import { createProviderRegistry, type ProviderTable } from '../providers/index.ts';
+import { SessionManager } from '../sessions/index.ts';
+import { createLinkedOtpSource } from './linked-otp.ts';
+import { KEEP_ALIVE_OPTION, ProfilesService } from './profiles.ts';
+import { SessionsService } from './sessions.ts';
+import { createVaultTokenStore } from './vault-token-store.ts';
+
+export interface SessionSetup {
+  /** Writes that are not account changes (tokens, profiles, audit): the accounts listeners are not told. */
+  readonly vault: VaultAccess;
+  readonly accounts: AccountsService;
+  readonly codes: CodesService;
+  readonly prompt: Prompt;
+  readonly clock: Clock;
+  readonly providers: ProviderTable;
+}
+
+export function createSessionServices(setup: SessionSetup): { readonly profiles: ProfilesService; readonly sessions: SessionsService } {
+  const { vault, clock } = setup;
+  const providers = createProviderRegistry(setup.providers);
+  const profiles: ProfilesService = new ProfilesService({
+    vault,
+    providers,
+    clock,
+    // A profile that changes or goes is logged out first; a service that cannot be told ends the session at its expiry.
+    endSession: (profile) => sessions.end(profile).catch(() => undefined),
+  });
+  const manager = new SessionManager({
+    providers,
+    otp: createLinkedOtpSource(vault, setup.codes, clock),
+    credentials: { credential: async (profile) => profiles.credential(profile) },
+    seeds: {
+      async store(profile, otpauthUri) {
+        const { account } = await setup.accounts.add(parseOtpauthUri(otpauthUri));
+        await profiles.linkOtpAccount(profile.id, account.id);
+      },
+    },
+    pins: {
+      async pin(profile, fingerprint) {
+        await profiles.trustCertificate(profile.id, fingerprint);
+        return profiles.get(profile.id);
+      },
+    },
+    keepsAlive: (profile) => profile.options[KEEP_ALIVE_OPTION] === 'on',
+    prompt: setup.prompt,
+    clock,
+    tokens: createVaultTokenStore(vault),
+  });
+  const sessions = new SessionsService({ manager, profiles, vault, clock });
+  return { profiles, sessions };
+}
