@@ -35,7 +35,7 @@ export const identitiesCommand: Command = {
   async run(context) {
     const { io, global } = context;
     const { name } = profileArguments(identitiesCommand, context, []);
-    const { profile, current, identities } = await withProfile(context, name, async (core, profile) => ({ profile, ...(await core.sessions.identities({ id: profile.id })) }));
+    const { profile, current, identities } = await withProfile(context, name, async (core, profile) => ({ profile, ...(await core.sessions.identities(profile.id)) }));
     if (global.json) writeLine(io.stdout, jsonText({ profile: profile.name, current, identities }));
     else if (identities.length === 0) writeLine(io.stdout, `${profileName(profile)} has no identities to act as.`);
     else {
@@ -55,9 +55,9 @@ export const switchCommand: Command = {
     const { io, global } = context;
     const { name, rest: [wanted = ''] } = profileArguments(switchCommand, context, ['IDENTITY']);
     const { profile, event } = await withProfile(context, name, async (core, profile) => {
-      const { identities } = await core.sessions.identities({ id: profile.id });
+      const { identities } = await core.sessions.identities(profile.id);
       const identity = findIdentity(profile, identities, wanted);
-      const ended = await core.sessions.switchIdentity({ id: profile.id, identityId: identity.id });
+      const ended = await core.sessions.switchIdentity(profile.id, identity.id);
       return { profile, event: activeOrThrow(profile, ended, `${profileName(profile)} is no longer logged in. Log in again with: authdesk login ${escapeUnprintable(profile.name)}`) };
     });
     if (global.json) writeLine(io.stdout, jsonText(sessionJson(profile, event)));

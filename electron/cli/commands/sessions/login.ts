@@ -9,6 +9,9 @@
 // themselves. It is read from the vault's stored session, which is where sessions/ keeps it
 // (app/sessions.ts's token store), since no service call returns a token.
 import type { Core } from '../../../core/app/core.ts';
+import type { ProfileView } from '../../../core/app/profiles.ts';
+import type { SessionEvent } from '../../../core/sessions/types.ts';
+import { declinedCertificate } from '../../terminal-prompt.ts';
 import { escapeUnprintable } from '../../../core/otp/names.ts';
 import type { Command } from '../../command.ts';
 import { EXIT } from '../../exit-codes.ts';
@@ -16,6 +19,13 @@ import { writeLine } from '../../io.ts';
 import { jsonText } from '../../account-view.ts';
 import { profileName, sessionJson, sessionText } from '../../session-view.ts';
 import { activeOrThrow, profileArguments, withProfile } from './with-profile.ts';
+
+/** A login that ended because the certificate question was declined, as the error that names the fingerprint. */
+function certificateDeclined(profile: ProfileView, event: SessionEvent, fingerprint: string | null): SessionEvent {
+  if (event.state !== 'logged-out' || fingerprint === null) return event;
+  const message = `${profileName(profile)} presented a certificate no authority on this computer vouches for, and it was not trusted.`;
+  return { profileId: event.profileId, state: 'error', error: { code: 'CERT_UNTRUSTED', message, details: { fingerprint } } };
+}
 
 function storedToken(core: Core, profileId: string): string | null {
   return core.vault.unlocked().data().sessions.find((s) => s.profileId === profileId)?.token ?? null;
@@ -31,7 +41,7 @@ export const loginCommand: Command = {
     const { io, global, values } = context;
     const { name } = profileArguments(loginCommand, context, []);
     const { profile, event, token } = await withProfile(context, name, async (core, profile) => {
-      const ended = await core.sessions.login({ id: profile.id });
+      const ended = certificateDeclined(profile, await core.sessions.login(profile.id), declinedCertificate(core.ports.prompt));
       const event = activeOrThrow(profile, ended, `The login to ${profileName(profile)} stopped before it finished: a question it asked was not answered. Run it on a terminal, or link an OTP account with: authdesk profile edit ${escapeUnprintable(profile.name)} --otp-account ID`);
       return { profile, event, token: values['show-token'] === true ? storedToken(core, profile.id) : null };
     });

@@ -17,7 +17,7 @@ export const logoutCommand: Command = {
     const { io, global } = context;
     const { name } = profileArguments(logoutCommand, context, []);
     const profile = await withProfile(context, name, async (core, profile) => {
-      await core.sessions.logout({ id: profile.id });
+      await core.sessions.logout(profile.id);
       return profile;
     });
     if (global.json) writeLine(io.stdout, jsonText({ profile: profile.name, provider: profile.provider, state: 'logged-out' }));

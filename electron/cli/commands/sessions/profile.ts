@@ -38,6 +38,15 @@ function invalid(message: string, action: Action): AuthdeskError {
   return new AuthdeskError('INVALID_INPUT', `${message} Usage: authdesk ${USAGE[action]}`);
 }
 
+/**
+ * A fingerprint as people copy it: with or without colons, in either case, after a label such
+ * as openssl's "sha256 Fingerprint=". Anything else is passed on for the service to refuse.
+ */
+function fingerprintText(given: string): string {
+  const hex = given.replace(/^.*=/, '').replace(/[\s:]/g, '').toUpperCase();
+  return /^[0-9A-F]{64}$/.test(hex) ? (hex.match(/../g) ?? []).join(':') : given.trim();
+}
+
 function profileJson(profile: ProfileView) {
   const { id, name, provider, baseUrl, username, credential, otpAccountId, keepAlive, programmeKeySet, certificate } = profile;
   return { id, name, provider, url: baseUrl, username, credential, otpAccountId, keepAlive, programmeKeySet, certificate };
@@ -59,18 +68,17 @@ async function run(action: Action, context: CommandContext, name: string | undef
       const provider = flags.provider ?? existing?.provider ?? 'truenas';
       const input = await profileInput(flags, { accounts, passwords, provider, username: flags.username ?? existing?.username ?? '' });
       if (existing === null) return profiles.create({ name: name ?? '', provider, url: flags.url ?? '', username: flags.username ?? '', ...input });
-      return profiles.edit({ id: existing.id, ...input });
+      return profiles.edit(existing.id, input);
     }, passwords);
   }
   return withUnlockedCore(context, async ({ profiles }) => {
     if (action === 'list') return profiles.list();
     const profile = findProfile(profiles.list(), name ?? '');
     if (action === 'remove') {
-      await profiles.remove({ id: profile.id });
+      await profiles.remove(profile.id);
       return profile;
     }
-    const fingerprint = typeof values.fingerprint === 'string' ? values.fingerprint.trim().toUpperCase() : '';
-    return profiles.trustCertificate({ id: profile.id, fingerprint });
+    return profiles.trustCertificate(profile.id, fingerprintText(typeof values.fingerprint === 'string' ? values.fingerprint : ''));
   });
 }
 

@@ -25,7 +25,7 @@ export const stepupCommand: Command = {
     const method = METHODS.find((m) => m === methodText.toLowerCase());
     if (method === undefined) throw new AuthdeskError('INVALID_INPUT', `Step up with sms or push, not "${escapeUnprintable(methodText)}". Usage: authdesk ${stepupCommand.usage}`);
     const { profile, event } = await withProfile(context, name, async (core, profile) => {
-      const ended = await core.sessions.stepUp({ id: profile.id, method });
+      const ended = await core.sessions.stepUp(profile.id, method);
       return { profile, event: activeOrThrow(profile, ended, `The step-up of ${profileName(profile)} stopped before it finished: ${method === 'sms' ? 'no code was typed (run it on a terminal)' : 'the push was not approved'}.`) };
     });
     if (global.json) writeLine(io.stdout, jsonText(sessionJson(profile, event)));
