@@ -117,6 +117,12 @@ describe('authdesk profile, login, logout, status, identities, switch', { timeou
     const status = JSON.parse(ok(await run(['status', '--json'])).stdout) as SessionJson[];
     assert.deepEqual(status.map((s) => [s.profile, s.state, s.identity?.name]), [['money', 'active', 'Example Trading Ltd']]);
 
+    // Without a terminal the SMS code cannot be typed: not stepped up, and the session stays.
+    const stepup = await run(['stepup', 'money', 'sms']);
+    assert.equal(stepup.code, 1);
+    assert.match(stepup.stderr, /was not stepped up: no code was typed\. Run it on a terminal/);
+    assert.equal((JSON.parse(ok(await run(['status', '--json'])).stdout) as SessionJson[])[0]?.state, 'active');
+
     const unknown = await run(['switch', 'money', 'Nobody Ltd']);
     assert.equal(unknown.code, 5);
     assert.match(unknown.stderr, /no identity "Nobody Ltd".*authdesk identities money/);

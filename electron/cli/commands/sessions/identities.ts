@@ -5,6 +5,7 @@
 import type { ProfileView } from '../../../core/app/profiles.ts';
 import { AuthdeskError } from '../../../core/errors.ts';
 import { escapeUnprintable } from '../../../core/otp/names.ts';
+import type { Identity } from '../../../core/providers/index.ts';
 import { jsonText, table } from '../../account-view.ts';
 import type { Command } from '../../command.ts';
 import { EXIT } from '../../exit-codes.ts';
@@ -12,17 +13,18 @@ import { writeLine } from '../../io.ts';
 import { profileName, sessionJson, sessionText } from '../../session-view.ts';
 import { activeOrThrow, profileArguments, withProfile } from './with-profile.ts';
 
-interface Identity {
-  readonly id: string;
-  readonly name: string;
-}
+const onlyOne = <T>(items: readonly T[]): T | undefined => (items.length === 1 ? items[0] : undefined);
 
-/** The identity with this id, else the one with this name ignoring case; NOT_FOUND otherwise. */
+/**
+ * The identity with this id (or the one whose id ends in ":" and this, as Weavr's
+ * "CORPORATE:3002" for 3002), else the one with this name ignoring case; NOT_FOUND otherwise.
+ */
 function findIdentity(profile: ProfileView, identities: readonly Identity[], text: string): Identity {
-  const byId = identities.find((i) => i.id === text);
+  const byId = identities.find((i) => i.id === text) ?? onlyOne(identities.filter((i) => i.id.endsWith(`:${text}`)));
   if (byId !== undefined) return byId;
   const byName = identities.filter((i) => i.name.toLowerCase() === text.toLowerCase());
-  if (byName.length === 1) return byName[0] as Identity;
+  const named = onlyOne(byName);
+  if (named !== undefined) return named;
   const why = byName.length > 1 ? `${byName.length} identities are named "${escapeUnprintable(text)}": give its id.` : `${profileName(profile)} has no identity "${escapeUnprintable(text)}".`;
   throw new AuthdeskError(byName.length > 1 ? 'INVALID_INPUT' : 'NOT_FOUND', `${why} "authdesk identities ${escapeUnprintable(profile.name)}" lists them.`);
 }

@@ -11,7 +11,7 @@
 import type { Core } from '../../../core/app/core.ts';
 import type { ProfileView } from '../../../core/app/profiles.ts';
 import type { SessionEvent } from '../../../core/sessions/types.ts';
-import { declinedCertificate } from '../../terminal-prompt.ts';
+import { declinedQuestions } from '../../terminal-prompt.ts';
 import { escapeUnprintable } from '../../../core/otp/names.ts';
 import type { Command } from '../../command.ts';
 import { EXIT } from '../../exit-codes.ts';
@@ -41,7 +41,7 @@ export const loginCommand: Command = {
     const { io, global, values } = context;
     const { name } = profileArguments(loginCommand, context, []);
     const { profile, event, token } = await withProfile(context, name, async (core, profile) => {
-      const ended = certificateDeclined(profile, await core.sessions.login(profile.id), declinedCertificate(core.ports.prompt));
+      const ended = certificateDeclined(profile, await core.sessions.login(profile.id), declinedQuestions(core.ports.prompt).certificate);
       const event = activeOrThrow(profile, ended, `The login to ${profileName(profile)} stopped before it finished: a question it asked was not answered. Run it on a terminal, or link an OTP account with: authdesk profile edit ${escapeUnprintable(profile.name)} --otp-account ID`);
       return { profile, event, token: values['show-token'] === true ? storedToken(core, profile.id) : null };
     });

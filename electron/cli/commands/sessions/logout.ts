@@ -12,6 +12,7 @@ import { profileArguments, withProfile } from './with-profile.ts';
 export const logoutCommand: Command = {
   name: 'logout',
   summary: "log out of a profile's service and forget its session",
+  details: 'The session is forgotten here even when the service cannot be told (then the exit is 4, saying why); the service ends it at its expiry. --json: {profile, provider, state}.',
   usage: 'logout NAME [--json]',
   async run(context) {
     const { io, global } = context;

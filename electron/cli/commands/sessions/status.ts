@@ -2,6 +2,7 @@
 //
 // `authdesk status`: every profile's session as the vault keeps it (active until when, as whom,
 // expired, logged out), without contacting any service.
+import { AuthdeskError } from '../../../core/errors.ts';
 import type { SessionEvent } from '../../../core/sessions/types.ts';
 import { jsonText, table } from '../../account-view.ts';
 import type { Command } from '../../command.ts';
@@ -16,11 +17,8 @@ export const statusCommand: Command = {
   details: '--json: [{profile, provider, state, expiresAt, identity}], one per profile, never a token.',
   usage: 'status [--json]',
   async run(context) {
-    const { io, global, positionals } = context;
-    if (positionals.length > 0) {
-      writeLine(io.stderr, `authdesk status: it takes no arguments.\nUsage: authdesk ${statusCommand.usage}`);
-      return EXIT.usage;
-    }
+    const { io, global } = context;
+    if (context.positionals.length > 0) throw new AuthdeskError('INVALID_INPUT', `It takes no arguments: it shows every profile. Usage: authdesk ${statusCommand.usage}`);
     const rows = await withUnlockedCore(context, async ({ profiles, sessions }) => {
       const states = new Map(sessions.states().map((s) => [s.profileId, s]));
       return profiles.list().map((profile) => ({ profile, event: states.get(profile.id) ?? ({ state: 'logged-out', profileId: profile.id } satisfies SessionEvent) }));

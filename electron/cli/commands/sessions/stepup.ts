@@ -10,6 +10,7 @@ import type { Command } from '../../command.ts';
 import { EXIT } from '../../exit-codes.ts';
 import { writeLine } from '../../io.ts';
 import { profileName, sessionJson, sessionText } from '../../session-view.ts';
+import { declinedQuestions } from '../../terminal-prompt.ts';
 import { activeOrThrow, profileArguments, withProfile } from './with-profile.ts';
 
 const METHODS = ['sms', 'push'] as const;
@@ -26,7 +27,10 @@ export const stepupCommand: Command = {
     if (method === undefined) throw new AuthdeskError('INVALID_INPUT', `Step up with sms or push, not "${escapeUnprintable(methodText)}". Usage: authdesk ${stepupCommand.usage}`);
     const { profile, event } = await withProfile(context, name, async (core, profile) => {
       const ended = await core.sessions.stepUp(profile.id, method);
-      return { profile, event: activeOrThrow(profile, ended, `The step-up of ${profileName(profile)} stopped before it finished: ${method === 'sms' ? 'no code was typed (run it on a terminal)' : 'the push was not approved'}.`) };
+      const event = activeOrThrow(profile, ended, `${profileName(profile)} is no longer logged in. Log in again with: authdesk login ${escapeUnprintable(profile.name)}`);
+      // A declined code keeps the session as it was, which is not a step-up.
+      if (declinedQuestions(core.ports.prompt).code) throw new AuthdeskError('LOGIN_CANCELLED', `${profileName(profile)} was not stepped up: no code was typed. Run it on a terminal and type the code from the SMS; the session stays as it was.`);
+      return { profile, event };
     });
     if (global.json) writeLine(io.stdout, jsonText(sessionJson(profile, event)));
     else writeLine(io.stdout, `${profileName(profile)}: stepped up by ${method === 'sms' ? 'SMS' : 'push'}; ${sessionText(event, Date.now())}.`);

@@ -9,7 +9,8 @@ import { AuthdeskError } from '../../../core/errors.ts';
 import type { SessionEvent } from '../../../core/sessions/types.ts';
 import type { Command, CommandContext } from '../../command.ts';
 import { withUnlockedCore } from '../../core-session.ts';
-import { findProfile, sessionFailure } from '../../session-view.ts';
+import { writeLine } from '../../io.ts';
+import { findProfile, profileName, sessionFailure, untilText } from '../../session-view.ts';
 
 /** The positionals after NAME, exactly `count` of them (each non-empty), or a usage error. */
 export function profileArguments(command: Command, context: CommandContext, names: readonly string[]): { name: string; rest: string[] } {
@@ -21,9 +22,24 @@ export function profileArguments(command: Command, context: CommandContext, name
   return { name, rest };
 }
 
-/** Runs fn on the named profile with the vault unlocked. */
+/**
+ * Runs fn on the named profile with the vault unlocked. A wait for approval elsewhere (an
+ * Appgate push, a Weavr push step-up) is told on standard error while it lasts, with its expiry.
+ */
 export function withProfile<T>(context: CommandContext, name: string, fn: (core: Core, profile: ProfileView) => Promise<T>): Promise<T> {
-  return withUnlockedCore(context, async (core) => fn(core, findProfile(core.profiles.list(), name)));
+  return withUnlockedCore(context, async (core) => {
+    const profile = findProfile(core.profiles.list(), name);
+    const stop = core.sessions.onState((event) => {
+      if (event.profileId !== profile.id || event.state !== 'awaiting-approval') return;
+      const until = event.until === null ? '' : ` Waiting ${untilText(event.until, Date.now())}.`;
+      writeLine(context.io.stderr, `${profileName(profile)}: ${event.message}${until}`);
+    });
+    try {
+      return await fn(core, profile);
+    } finally {
+      stop();
+    }
+  });
 }
 
 /** The event, when the session is active; its error, with what to do next, otherwise. */
