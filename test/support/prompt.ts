@@ -6,6 +6,10 @@ export type CodeQuestion = PromptContext & { readonly digits?: number };
 export class FakePrompt implements Prompt {
   /** Every code question, in order. */
   readonly asked: CodeQuestion[] = [];
+  /** Every yes/no question, in order. */
+  readonly decided: (PromptContext & { readonly detail?: string })[] = [];
+  /** The answers to yes/no questions, in order; once they run out, every one is declined. */
+  readonly decisions: boolean[] = [];
   /** What each code question settled with, in order: a code, or null (declined or aborted). */
   readonly settled: (string | null)[] = [];
   readonly #answers: (string | null)[];
@@ -28,8 +32,8 @@ export class FakePrompt implements Prompt {
     });
   }
 
-  /** Sessions never ask for a decision yet: every one is declined. */
-  async confirm(): Promise<boolean> {
-    return false;
+  async confirm(context: PromptContext & { readonly detail?: string }): Promise<boolean> {
+    this.decided.push(context);
+    return this.decisions.shift() ?? false;
   }
 }

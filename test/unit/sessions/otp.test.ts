@@ -9,6 +9,7 @@ describe('OTP step', () => {
     const t = setup({ provider: { script: [{ kind: 'otp', accept: '222222' }] }, codes: ['111111', '222222'] });
     assert.equal((await t.manager.login(PROFILE)).state, 'active');
     assert.deepEqual(t.provider.codes, ['111111', '222222']);
+    assert.deepEqual(t.moments, ['current', 'next'], 'the second answer is the next time step\'s code');
     assert.deepEqual(t.states(), ['logging-in', 'awaiting-otp', 'logging-in', 'awaiting-otp', 'logging-in', 'active']);
     assert.deepEqual(
       t.events.filter((event) => event.state === 'awaiting-otp').map((event) => event.state === 'awaiting-otp' && event.attempt),

@@ -3,7 +3,7 @@ import type { Clock } from '../../../electron/core/platform/ports.ts';
 import type { LoginCredential, ProviderTable } from '../../../electron/core/providers/index.ts';
 import { createProviderRegistry } from '../../../electron/core/providers/index.ts';
 import { createMemoryTokenStore, SessionManager } from '../../../electron/core/sessions/index.ts';
-import type { SessionEvent, TokenStore } from '../../../electron/core/sessions/index.ts';
+import type { SeedStore, SessionEvent, TokenStore } from '../../../electron/core/sessions/index.ts';
 import type { Profile } from '../../../electron/core/vault/model.ts';
 import { FakeClock } from '../../support/clock.ts';
 import { FakePrompt } from '../../support/prompt.ts';
@@ -33,6 +33,8 @@ export interface SetupOptions {
   readonly tokens?: TokenStore;
   /** Replaces the registry's table (the double is registered for 'truenas' otherwise). */
   readonly table?: ProviderTable;
+  /** Keeps offered seeds; offers are declined without asking when not given. */
+  readonly seeds?: SeedStore;
   /** The Clock the manager gets, made from the test's FakeClock (the FakeClock itself otherwise). */
   readonly clock?: (fake: FakeClock) => Clock;
 }
@@ -43,17 +45,18 @@ export function setup(options: SetupOptions = {}) {
   const prompt = new FakePrompt(options.answers);
   const codes = [...(options.codes ?? [])];
   const tokens = options.tokens ?? createMemoryTokenStore();
-  let linkedAsks = 0;
+  const moments: string[] = [];
   const manager = new SessionManager({
     providers: createProviderRegistry(options.table ?? { truenas: provider }),
     otp: {
-      code: async () => {
-        linkedAsks++;
+      code: async (_profile, _signal, moment) => {
+        moments.push(moment);
         return codes.shift() ?? null;
       },
     },
     credentials: { credential: async () => (options.credential === undefined ? { kind: 'password', secret: PASSWORD } : options.credential) },
     prompt,
+    ...(options.seeds ? { seeds: options.seeds } : {}),
     clock: options.clock?.(clock) ?? clock,
     tokens,
   });
@@ -68,7 +71,9 @@ export function setup(options: SetupOptions = {}) {
     events,
     /** The states shown so far, in order. */
     states: () => events.map((event) => event.state),
-    linkedAsks: () => linkedAsks,
+    linkedAsks: () => moments.length,
+    /** Which code each ask of the linked account wanted: 'current', or 'next' after a refusal. */
+    moments,
   };
 }
 
