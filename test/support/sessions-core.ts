@@ -1,6 +1,9 @@
 // Runs in: tests. The core as the app builds it, with doubles for the three services, called
 // through the real router and recording every event the window would get, for the profiles
 // and sessions tests.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { after } from 'node:test';
 import { contract } from '../../electron/core/api/contract/index.ts';
 import { connectEvents } from '../../electron/core/api/events.ts';
@@ -11,7 +14,7 @@ import type { ProfileView, Question, SessionEvent } from '../../electron/core/ap
 import type { ProviderTable } from '../../electron/core/providers/index.ts';
 import { FakeClock } from './clock.ts';
 import { createTestCore } from './core.ts';
-import { PASSWORD, tempVaultPath } from './vault.ts';
+import { PASSWORD } from './vault.ts';
 
 const own = 'app://authdesk/index.html';
 
@@ -23,10 +26,16 @@ export interface SessionsCoreOptions {
 }
 
 export async function startSessionsCore(cleanup: typeof after, options: SessionsCoreOptions) {
-  const path = await tempVaultPath(cleanup);
+  const dir = await mkdtemp(join(tmpdir(), 'authdesk-sessions-'));
+  const path = join(dir, 'vault.authdesk');
   const clock = options.clock ?? new FakeClock();
   const { core, prompts } = createTestCore(path, { clock, providers: options.providers });
-  cleanup(() => core.dispose());
+  // The core stops first; a write it had started (a token forgotten at expiry, a backup the
+  // FakeClock made due) may still land, so removing the folder retries.
+  cleanup(async () => {
+    core.dispose();
+    await rm(dir, { recursive: true, force: true, maxRetries: 5 });
+  });
   const events: { channel: string; payload: unknown }[] = [];
   const stop = connectEvents(core, prompts, createEmitters(contract, (channel, payload) => events.push({ channel: channel.replace(CHANNEL_PREFIX, ''), payload })));
   cleanup(stop);
@@ -44,9 +53,10 @@ export async function startSessionsCore(cleanup: typeof after, options: Sessions
     if (!result.ok) throw new Error(`${channel} failed: ${result.error.code} ${result.error.message}`);
     return result.value;
   };
-  /** Answers every question asked from now on with `answer` (questions are recorded in `asked`). */
+  // Every question is recorded in `asked` and declined unless the test answers otherwise
+  // (undefined leaves it waiting), so a broken login ends instead of hanging the test.
   const asked: Question[] = [];
-  let answer: (question: Question) => string | boolean | null | undefined = () => undefined;
+  let answer: (question: Question) => string | boolean | null | undefined = () => null;
   prompts.onEvent((event) => {
     if (event.type !== 'ask') return;
     asked.push(event.question);

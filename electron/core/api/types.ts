@@ -13,7 +13,7 @@ export type { BackupEntry, RestoreResult } from '../app/backups.ts';
 export type { ExportQrCodes, ExportSaved, SkippedAccount } from '../app/export-files.ts';
 export type { ExportFormat } from '../app/transfer.ts';
 export type { PromptEvent, Question } from '../app/prompts.ts';
-export type { ProfileInput, ProfilePatch, ProfileView } from '../app/profiles.ts';
+export type { ProfileInput, ProfilePatch, ProfileView } from '../app/profile-input.ts';
 export type { SessionEvent, SessionIdentities, SessionState } from '../sessions/index.ts';
 export type { CommitResult, ManualFields, ManualRules, RefusedItem, Staged, StagedItem, StagedLocked, StagedPreview, StageProgress } from '../app/staging.ts';
 export type { BrandIcon } from '../icons/brands.ts';

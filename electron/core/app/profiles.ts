@@ -9,57 +9,19 @@
 // only in the vault), IDENTITY_OPTION (the Weavr identity a login acts as) and KEEP_ALIVE_OPTION.
 // The Weavr client reads the same keys (providers/weavr/); change them together.
 import { randomUUID } from 'node:crypto';
-import * as v from 'valibot';
 import type { VaultAccess } from '../accounts/vault-access.ts';
 import { AuthdeskError } from '../errors.ts';
 import { cleanName } from '../otp/names.ts';
 import type { Clock } from '../platform/ports.ts';
 import type { LoginCredential, ProviderRegistry } from '../providers/index.ts';
 import { normalisePin, PIN_OPTION } from '../providers/net/certificates.ts';
-import type { Credential, Profile, ProviderType, VaultData } from '../vault/model.ts';
+import type { Credential, Profile, VaultData } from '../vault/model.ts';
+import { MAX_PROFILE_NAME, type ProfileInput, type ProfilePatch, type ProfileView } from './profile-input.ts';
 
 export const PROGRAMME_KEY_OPTION = 'programmeKey';
 export const IDENTITY_OPTION = 'identityId';
 export const KEEP_ALIVE_OPTION = 'keepAlive';
-
-export const PROVIDER_TYPES = ['truenas', 'weavr', 'appgate'] as const satisfies readonly ProviderType[];
-export const MAX_PROFILE_NAME = 64;
-
-const text = (min: number, max: number) => v.pipe(v.string(), v.minLength(min), v.maxLength(max));
-
-/** What a person fills in; the IPC contract and the CLI check inputs against this shape. */
-export const profileInputShape = {
-  name: text(1, MAX_PROFILE_NAME),
-  provider: v.picklist(PROVIDER_TYPES),
-  /** What a person pastes; the provider completes it to its endpoint. */
-  url: text(1, 2048),
-  username: text(1, 256),
-  /** The password, or the API key when credentialKind is 'api-key'. Write-only. */
-  secret: v.optional(text(1, 4096)),
-  credentialKind: v.optional(v.picklist(['password', 'api-key'])),
-  otpAccountId: v.optional(v.nullable(text(1, 64))),
-  /** Weavr's programme key (the api-key header). Write-only. */
-  programmeKey: v.optional(text(1, 256)),
-  keepAlive: v.optional(v.boolean()),
-};
-
-export type ProfileInput = v.InferOutput<v.ObjectSchema<typeof profileInputShape, undefined>>;
-export type ProfilePatch = Partial<ProfileInput>;
-
-export interface ProfileView {
-  readonly id: string;
-  readonly name: string;
-  readonly provider: ProviderType;
-  readonly baseUrl: string;
-  readonly username: string;
-  /** Which secret is saved, never the secret. */
-  readonly credential: 'password' | 'api-key' | null;
-  readonly otpAccountId: string | null;
-  readonly keepAlive: boolean;
-  readonly programmeKeySet: boolean;
-  /** The pinned SHA-256 fingerprint, or null when the system's CAs are trusted. */
-  readonly certificate: string | null;
-}
+const WEAVR_OPTIONS = [PROGRAMME_KEY_OPTION, IDENTITY_OPTION, KEEP_ALIVE_OPTION];
 
 export interface ProfilesOptions {
   readonly vault: VaultAccess;
@@ -221,7 +183,8 @@ export class ProfilesService {
     if (input.credentialKind === 'api-key' && input.provider !== 'truenas') throw invalid('credentialKind', 'Only TrueNAS profiles can log in with an API key instead of a password.');
     if (input.programmeKey !== undefined && input.provider !== 'weavr') throw invalid('programmeKey', 'Only Weavr profiles take a programme key.');
     if (input.keepAlive === true && input.provider !== 'weavr') throw invalid('keepAlive', 'Only Weavr sessions can be kept alive.');
-    let options = base.options;
+    // Weavr's settings mean nothing to another service, and its programme key is a secret to drop.
+    let options = input.provider === 'weavr' ? base.options : WEAVR_OPTIONS.reduce((kept, key) => withoutOption(kept, key), base.options);
     if (input.programmeKey !== undefined) options = { ...options, [PROGRAMME_KEY_OPTION]: input.programmeKey };
     if (input.keepAlive !== undefined) options = { ...options, [KEEP_ALIVE_OPTION]: input.keepAlive ? 'on' : 'off' };
     return { ...base, name, provider: input.provider, baseUrl, username, otpAccountId, options };
@@ -251,7 +214,12 @@ export class ProfilesService {
   }
 }
 
+function withoutOption(options: Profile['options'], key: string): Profile['options'] {
+  const { [key]: _dropped, ...rest } = options;
+  return rest;
+}
+
 function withOption(profile: Profile, key: string, value: string | null): Profile {
-  const { [key]: _dropped, ...rest } = profile.options;
+  const rest = withoutOption(profile.options, key);
   return { ...profile, options: value === null ? rest : { ...rest, [key]: value } };
 }

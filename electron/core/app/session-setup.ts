@@ -52,11 +52,11 @@ export function createSessionServices(setup: SessionSetup): { readonly profiles:
         return profiles.get(profile.id);
       },
     },
-    keepsAlive: (profile) => profile.options[KEEP_ALIVE_OPTION] === 'on',
+    keepsAlive: (profile) => vault.data().profiles.find((p) => p.id === profile.id)?.options[KEEP_ALIVE_OPTION] === 'on',
     prompt: setup.prompt,
     clock,
-    tokens: createVaultTokenStore(vault),
+    tokens: createVaultTokenStore(vault, () => clock.now()),
   });
-  const sessions = new SessionsService({ manager, profiles, vault, clock });
+  const sessions = new SessionsService({ manager, profiles, vault });
   return { profiles, sessions };
 }

@@ -3,22 +3,16 @@
 // Sessions as the window and the CLI use them: by profile id, over the SessionManager
 // (core/sessions/), with the vault's profiles and tokens. Tokens kept in the vault are shown
 // as active again on unlock (a restart, or the CLI's next command), and every state goes when
-// the vault locks. Logins and logouts are written to the vault's audit log, without secrets.
+// the vault locks. The token store writes the audit log (vault-token-store.ts).
 import type { VaultAccess } from '../accounts/vault-access.ts';
-import type { Clock } from '../platform/ports.ts';
-import { PROVIDER_NAMES } from '../providers/index.ts';
 import type { SessionEvent, SessionIdentities, SessionManager } from '../sessions/index.ts';
-import type { AuditEntry, Profile } from '../vault/model.ts';
+import type { Profile } from '../vault/model.ts';
 import { IDENTITY_OPTION, type ProfilesService } from './profiles.ts';
-
-/** The audit log keeps this many entries, the oldest going first. */
-const AUDIT_KEEP = 500;
 
 export interface SessionsOptions {
   readonly manager: SessionManager;
   readonly profiles: ProfilesService;
   readonly vault: VaultAccess;
-  readonly clock: Clock;
 }
 
 export class SessionsService {
@@ -37,12 +31,8 @@ export class SessionsService {
     return this.#options.manager.subscribe(listener);
   }
 
-  async login(id: string): Promise<SessionEvent> {
-    const profile = this.#options.profiles.get(id);
-    const wasActive = this.#options.manager.state(id).state === 'active';
-    const ended = await this.#options.manager.login(profile);
-    if (ended.state === 'active' && !wasActive) await this.#audit('login', `Logged in to ${describe(profile)}.`);
-    return ended;
+  login(id: string): Promise<SessionEvent> {
+    return this.#options.manager.login(this.#options.profiles.get(id));
   }
 
   cancel(id: string): void {
@@ -54,13 +44,8 @@ export class SessionsService {
   }
 
   /** Logs `profile` out (a removed or changed profile too); the local logout stands even if the service cannot be told. */
-  async end(profile: Profile): Promise<void> {
-    const wasActive = this.#options.manager.state(profile.id).state === 'active';
-    try {
-      await this.#options.manager.logout(profile);
-    } finally {
-      if (wasActive) await this.#audit('logout', `Logged out of ${describe(profile)}.`);
-    }
+  end(profile: Profile): Promise<void> {
+    return this.#options.manager.logout(profile);
   }
 
   identities(id: string): Promise<SessionIdentities> {
@@ -93,13 +78,4 @@ export class SessionsService {
   clear(): void {
     this.#options.manager.clear();
   }
-
-  async #audit(kind: AuditEntry['kind'], summary: string): Promise<void> {
-    const entry: AuditEntry = { at: this.#options.clock.now(), kind, summary };
-    await this.#options.vault.mutate((data) => ({ ...data, audit: [...data.audit, entry].slice(-AUDIT_KEEP) }));
-  }
-}
-
-function describe(profile: Profile): string {
-  return `${PROVIDER_NAMES[profile.provider]} (${profile.name}) as ${profile.username}`;
 }

@@ -6,4 +6,4 @@
 export { createMemoryTokenStore } from './memory-token-store.ts';
 export { SessionManager } from './session-manager.ts';
 export type { SessionIdentities, SessionManagerOptions } from './session-manager.ts';
-export type { CredentialSource, OtpSource, PinStore, SeedStore, SessionEvent, SessionListener, SessionState, TokenStore } from './types.ts';
+export type { CredentialSource, OtpSource, PinStore, SeedStore, SessionEvent, SessionListener, SessionState, TokenForgotten, TokenStore, TokenStored } from './types.ts';

@@ -1,8 +1,7 @@
 // Runs in: main, CLI, tests.
 //
-// Note (tokens in memory): until the vault keeps session tokens (VaultData.sessions), they
-// live here, in main's memory, and a restart logs every profile out. A vault-backed
-// TokenStore replaces this file; session-manager.ts already reads and writes through it.
+// Tokens in memory only, for a SessionManager built without a store (the unit tests of this
+// folder). The app keeps them in the vault instead (app/vault-token-store.ts).
 
 import type { SessionToken } from '../vault/model.ts';
 import type { TokenStore } from './types.ts';

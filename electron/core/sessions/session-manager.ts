@@ -23,7 +23,7 @@ import { keepAliveAt } from './keep-alive.ts';
 import { createLoginSteps } from './login-steps.ts';
 import { createMemoryTokenStore } from './memory-token-store.ts';
 import { safeWireError } from './safe-error.ts';
-import type { CredentialSource, OtpSource, PinStore, SeedStore, SessionEvent, SessionListener, SessionState, TokenStore } from './types.ts';
+import type { CredentialSource, OtpSource, PinStore, SeedStore, SessionEvent, SessionListener, SessionState, TokenStore, TokenStored } from './types.ts';
 
 export interface SessionManagerOptions {
   readonly providers: ProviderRegistry;
@@ -37,7 +37,7 @@ export interface SessionManagerOptions {
   readonly tokens?: TokenStore;
   /** Pins a certificate the person accepted mid-login; without it CERT_UNTRUSTED is an error. */
   readonly pins?: PinStore;
-  /** Whether the profile asks for its session to be kept alive (Weavr's sliding window). */
+  /** Whether the profile asks, as saved now, for its session to be kept alive (Weavr's sliding window). */
   readonly keepsAlive?: (profile: Profile) => boolean;
 }
 
@@ -58,6 +58,8 @@ interface ProfileSession {
   login: LoginRun | null;
   expiry: { cancel(): void } | null;
   keepAlive: { cancel(): void } | null;
+  /** A step-up is running: cancel() stops it and keeps the session. */
+  steppingUp: boolean;
   /** Provider calls on the session still running (logout, identities, step-up ...), so cancel() can stop waiting for them too. */
   readonly calls: Set<AbortController>;
 }
@@ -113,14 +115,14 @@ export class SessionManager {
     const session = this.#sessions.get(profileId);
     if (!session) return;
     // Cancelling a step-up stops it and keeps the session it was raising.
-    if (session.state.state !== 'active' && session.login === null && session.calls.size > 0 && this.#tokens.get(profileId)) {
+    if (session.steppingUp) {
       for (const controller of session.calls) controller.abort();
       return;
     }
     this.#stop(session);
     // Note (cancel is synchronous): the UI needs logged-out now, so the store's delete is not
     // awaited; if it fails the token stays stored, and the next login offers it to resume.
-    if (session.state.state === 'active') this.#tokens.delete(profileId).catch(() => undefined);
+    if (session.state.state === 'active') this.#tokens.delete(profileId, 'cancelled').catch(() => undefined);
     this.#set(session, { state: 'logged-out' });
   }
 
@@ -134,7 +136,7 @@ export class SessionManager {
     const stored = this.#tokens.get(profile.id);
     this.#set(session, { state: 'logged-out' });
     if (!stored) return;
-    await this.#tokens.delete(profile.id);
+    await this.#tokens.delete(profile.id, 'logout');
     const fallback = `You are logged out here, but ${PROVIDER_NAMES[profile.provider]} could not be told; the session ends on its side when it expires.`;
     await this.#call(session, stored.token, fallback, (signal) => this.#options.providers.get(profile.provider).logout({ profile, token: stored.token }, signal)).catch((error: unknown) => {
       if (!isAuthdeskError(error, 'LOGIN_CANCELLED')) throw error;
@@ -191,6 +193,7 @@ export class SessionManager {
     if (!provider.stepUp) throw unsupported(profile, 'has no step-up');
     const before = session.state;
     const secrets = new Set([token.token]);
+    session.steppingUp = true;
     try {
       const result = await this.#call(session, token.token, this.#failed(profile), (signal) => {
         const steps = this.#steps(profile, signal, secrets, (state) => {
@@ -202,6 +205,8 @@ export class SessionManager {
     } catch (error) {
       if (this.#tokens.get(profile.id)?.token === token.token && session.state.state !== 'expired') this.#set(session, before);
       if (!isAuthdeskError(error, 'LOGIN_CANCELLED')) throw error;
+    } finally {
+      session.steppingUp = false;
     }
     return session.state;
   }
@@ -240,7 +245,7 @@ export class SessionManager {
         }
       }
       secrets.add(result.token);
-      await this.#store(profile, result);
+      await this.#store(profile, result, 'login');
       if (!current()) throw loginCancelled();
       this.#activate(session, pinned ?? profile, result);
     } catch (error) {
@@ -260,14 +265,14 @@ export class SessionManager {
     return createLoginSteps({ profile, signal, otp, credentials, seeds: this.#options.seeds ?? null, prompt, report, secrets });
   }
 
-  #store(profile: Profile, result: LoginResult): Promise<void> {
+  #store(profile: Profile, result: LoginResult, why: TokenStored): Promise<void> {
     const { identity } = result;
-    return this.#tokens.set({ profileId: profile.id, identityId: identity?.id ?? null, identityName: identity?.name ?? null, token: result.token, issuedAt: this.#options.clock.now(), expiresAt: result.expiresAt });
+    return this.#tokens.set({ profileId: profile.id, identityId: identity?.id ?? null, identityName: identity?.name ?? null, token: result.token, issuedAt: this.#options.clock.now(), expiresAt: result.expiresAt }, why);
   }
 
   /** Replaces the live session with what a call on it returned (a switch, a step-up, a keep-alive). */
   async #renew(session: ProfileSession, profile: Profile, result: LoginResult): Promise<void> {
-    await this.#store(profile, result);
+    await this.#store(profile, result, 'renewed');
     session.expiry?.cancel();
     session.keepAlive?.cancel();
     this.#activate(session, profile, result);
@@ -275,20 +280,38 @@ export class SessionManager {
 
   #activate(session: ProfileSession, profile: Profile, result: LoginResult): void {
     const until = result.expiresAt;
-    if (until !== null) session.expiry = scheduleExpiry(this.#options.clock, until, () => this.#expire(session));
-    const provider = this.#options.providers.get(profile.provider);
-    if (until !== null && provider.keepAlive && this.#options.keepsAlive?.(profile)) {
-      session.keepAlive = scheduleExpiry(this.#options.clock, keepAliveAt(this.#options.clock.now(), until), () => {
-        session.keepAlive = null;
-        // A keep-alive that fails leaves the session to expire at its time; the person sees that.
-        this.#call(session, result.token, this.#failed(profile), (signal) => provider.keepAlive!({ profile, token: result.token }, signal))
-          .then((renewed) => this.#renew(session, profile, renewed))
-          .catch(() => undefined);
-      });
+    if (until !== null) {
+      session.expiry = scheduleExpiry(this.#options.clock, until, () => this.#expire(session));
+      this.#scheduleKeepAlive(session, profile, result.token, until);
     }
     // Only the identity's id and name: a provider's object may carry more than an event may show.
     const identity = result.identity && { id: result.identity.id, name: result.identity.name };
     this.#set(session, { state: 'active', until, identity });
+  }
+
+  /**
+   * Calls the provider's keepAlive shortly before `until` if the profile asks for it then (the
+   * person may switch it off while the session runs); one that fails leaves the session to
+   * expire at its time, which the person sees.
+   */
+  #scheduleKeepAlive(session: ProfileSession, profile: Profile, token: string, until: number): void {
+    const { keepsAlive, clock, providers } = this.#options;
+    if (!keepsAlive) return;
+    let provider: Provider;
+    try {
+      provider = providers.get(profile.provider);
+    } catch {
+      // A session restored for a service this build cannot reach has nothing to keep alive.
+      return;
+    }
+    if (!provider.keepAlive) return;
+    session.keepAlive = scheduleExpiry(clock, keepAliveAt(clock.now(), until), () => {
+      session.keepAlive = null;
+      if (!keepsAlive(profile)) return;
+      this.#call(session, token, this.#failed(profile), (signal) => provider.keepAlive!({ profile, token }, signal))
+        .then((renewed) => this.#renew(session, profile, renewed))
+        .catch(() => undefined);
+    });
   }
 
   #expire(session: ProfileSession): void {
@@ -296,7 +319,7 @@ export class SessionManager {
     session.expiry = null;
     session.keepAlive?.cancel();
     session.keepAlive = null;
-    this.#tokens.delete(session.profileId).catch(() => undefined);
+    this.#tokens.delete(session.profileId, 'expired').catch(() => undefined);
     this.#set(session, { state: 'expired' });
   }
 
@@ -304,7 +327,7 @@ export class SessionManager {
   #discard(profile: Profile, provider: Provider, pending: Promise<LoginResult>): void {
     pending
       .then(async ({ token }) => {
-        if (this.#tokens.get(profile.id)?.token === token) await this.#tokens.delete(profile.id);
+        if (this.#tokens.get(profile.id)?.token === token) await this.#tokens.delete(profile.id, 'discarded');
         await provider.logout({ profile, token }, new AbortController().signal);
       })
       // Nobody waits on this: the person already sees the login's outcome, and a token the
@@ -357,7 +380,7 @@ export class SessionManager {
   #session(profileId: string): ProfileSession {
     let session = this.#sessions.get(profileId);
     if (!session) {
-      session = { profileId, state: { state: 'logged-out', profileId }, login: null, expiry: null, keepAlive: null, calls: new Set() };
+      session = { profileId, state: { state: 'logged-out', profileId }, login: null, expiry: null, keepAlive: null, steppingUp: false, calls: new Set() };
       this.#sessions.set(profileId, session);
     }
     return session;

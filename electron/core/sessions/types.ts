@@ -52,12 +52,18 @@ export interface CredentialSource {
   credential(profile: Profile, signal: AbortSignal): Promise<LoginCredential | null>;
 }
 
+/** Why a token is stored: a new login, or a call on the session that re-issued it. */
+export type TokenStored = 'login' | 'renewed';
+/** Why a token is forgotten: logged out on the service, forgotten here only, expired, or never kept (a cancelled login's late token). */
+export type TokenForgotten = 'logout' | 'cancelled' | 'expired' | 'discarded';
+
 /**
  * Where session tokens live between login and logout: read at once, written before the
- * session counts as active (VaultAccess's shape, so a vault-backed store drops in).
+ * session counts as active (VaultAccess's shape, so a vault-backed store drops in). Each
+ * write says why, so a store can record logins and logouts in the same write.
  */
 export interface TokenStore {
   get(profileId: string): SessionToken | null;
-  set(token: SessionToken): Promise<void>;
-  delete(profileId: string): Promise<void>;
+  set(token: SessionToken, why: TokenStored): Promise<void>;
+  delete(profileId: string, why: TokenForgotten): Promise<void>;
 }

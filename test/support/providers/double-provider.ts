@@ -158,6 +158,8 @@ export interface SessionDoubleOptions extends DoubleOptions {
   readonly renewedUntil?: () => number | null;
   /** What a step-up plays (an SMS code, a push to approve). */
   readonly stepUpScript?: readonly DoubleStep[];
+  /** The service has ended the session (logged out elsewhere): calls on it fail PROVIDER_AUTH_FAILED. */
+  readonly revoked?: boolean;
 }
 
 /** A double with Weavr's session calls: identities, switching, step-up and keep-alive. */
@@ -173,6 +175,7 @@ export class SessionDouble extends DoubleProvider {
 
   async identities(request: SessionRequest): Promise<readonly Identity[]> {
     this.calls.push({ call: 'identities', token: request.token });
+    if (this.#options.revoked) throw new AuthdeskError('PROVIDER_AUTH_FAILED', 'Weavr no longer accepts this session. Log in again.');
     return this.#options.identities ?? [];
   }
 

@@ -31,6 +31,9 @@ describe('profiles', () => {
     const data = t.core.vault.unlocked().data();
     assert.deepEqual(data.credentials.map((c) => [c.kind, c.secret]), [['password', SERVICE_PASSWORD], ['password', SERVICE_PASSWORD]]);
     assert.equal(data.profiles[1]?.options['programmeKey'], PROGRAMME_KEY, 'the programme key is kept in the vault for the Weavr client');
+    const moved = await t.value<ProfileView>('profiles.edit', { id: weavr.id, provider: 'appgate', url: 'https://gate.test' });
+    assert.deepEqual([moved.programmeKeySet, moved.keepAlive], [false, false]);
+    assert.deepEqual(t.core.vault.unlocked().data().profiles[1]?.options, {}, 'a profile moved off Weavr drops its programme key');
     const seen = JSON.stringify([t.events, t.responses]);
     assert.ok(!seen.includes(SERVICE_PASSWORD) && !seen.includes(PROGRAMME_KEY), 'no event or answer carries a secret');
     const file = await readFile(t.path);

@@ -79,6 +79,11 @@ describe('Weavr sessions', () => {
       assert.equal(t.weavr.calls.filter((c) => c.call === 'keep-alive').length, round);
     }
     assert.deepEqual(await t.value<SessionEvent[]>('sessions.states'), [{ state: 'active', until: t.clock.now() + WINDOW, identity: ACME, profileId: t.profile.id }]);
+    await t.value('profiles.edit', { id: t.profile.id, keepAlive: false });
+    t.clock.advance(WINDOW);
+    assert.equal(t.states(t.profile.id).at(-1), 'expired', 'switched off while the session runs: it is let expire');
+    assert.equal(t.weavr.calls.filter((c) => c.call === 'keep-alive').length, 3);
+    await eventually(() => t.stored() === undefined);
   });
 
   it('with keep-alive off, the session expires when its window passes', async () => {
@@ -88,6 +93,14 @@ describe('Weavr sessions', () => {
     t.clock.advance(1);
     assert.equal(t.states(t.profile.id).at(-1), 'expired');
     assert.equal(t.weavr.calls.length, 0);
+    await eventually(() => t.stored() === undefined);
+  });
+
+  it('a session the service no longer accepts shows expired and is forgotten, with the service\'s words', async () => {
+    const t = await start({ revoked: true });
+    const refused = await t.call('sessions.identities', { id: t.profile.id });
+    assert.deepEqual(!refused.ok && refused.error, { code: 'PROVIDER_AUTH_FAILED', message: 'Weavr no longer accepts this session. Log in again.' });
+    assert.equal(t.states(t.profile.id).at(-1), 'expired');
     await eventually(() => t.stored() === undefined);
   });
 

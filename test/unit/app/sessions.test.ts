@@ -51,6 +51,23 @@ describe('sessions', () => {
     assert.ok(!seen.includes(TOKEN) && !seen.includes(SERVICE_PASSWORD), 'no event, answer or audit entry carries a secret');
   });
 
+  it('cancelling an active session forgets it here and says so in the audit log; expiry writes no entry', async () => {
+    const provider = new DoubleProvider({ token: TOKEN, expiresAt: 1_800_000_000_000 + 60_000 });
+    const t = await start(provider);
+    await t.value('sessions.login', { id: t.nas.id });
+    await t.value('sessions.cancel', { id: t.nas.id });
+    await eventually(() => t.core.vault.unlocked().data().sessions.length === 0);
+    assert.deepEqual(provider.logouts, [], 'the service is not told');
+    await t.value('sessions.login', { id: t.nas.id });
+    t.clock.advance(60_000);
+    await eventually(() => t.core.vault.unlocked().data().sessions.length === 0);
+    assert.deepEqual(t.core.vault.unlocked().data().audit.map((e) => [e.kind, e.summary]), [
+      ['login', 'Logged in to TrueNAS (nas.lan) as admin.'],
+      ['logout', 'Forgot the session with TrueNAS (nas.lan) as admin here; the service was not told.'],
+      ['login', 'Logged in to TrueNAS (nas.lan) as admin.'],
+    ]);
+  });
+
   it('a session expires at its time, and a kept token whose time passed while locked shows expired and is forgotten', async () => {
     // A minute: shorter than the vault's auto-lock, which runs on the same clock.
     const provider = new DoubleProvider({ token: TOKEN, expiresAt: 1_800_000_000_000 + 60_000 });
@@ -75,6 +92,7 @@ describe('sessions', () => {
   it('locking the vault mid-login cancels it: the question is withdrawn and nothing is stored', async () => {
     const provider = new DoubleProvider({ token: TOKEN, script: [{ kind: 'otp', accept: '123456' }] });
     const t = await start(provider);
+    t.answerWith(() => undefined);
     const login = t.value<SessionEvent>('sessions.login', { id: t.nas.id });
     await settle();
     assert.equal(t.prompts.pending().length, 1, 'no linked account: the person is asked');

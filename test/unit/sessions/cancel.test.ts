@@ -124,7 +124,7 @@ describe('cancel', () => {
   it('a cancel while the token is being stored leaves no token behind', async () => {
     const memory = createMemoryTokenStore();
     let release = (): void => undefined;
-    const slowTokens: TokenStore = { ...memory, set: (token) => new Promise<void>((resolve) => (release = () => void memory.set(token).then(resolve))) };
+    const slowTokens: TokenStore = { ...memory, set: (token, why) => new Promise<void>((resolve) => (release = () => void memory.set(token, why).then(resolve))) };
     const t = setup({ tokens: slowTokens });
     const login = t.manager.login(PROFILE);
     await settle();

@@ -44,7 +44,7 @@ describe('session events', () => {
     for (const quoted of [PASSWORD, CODE, RESUME]) {
       const careless = new AuthdeskError('PROVIDER_ERROR', `Login failed for admin with "${quoted}".`);
       const t = setup({ provider: { script: [{ kind: 'credential', expect: PASSWORD }, { kind: 'otp', accept: CODE }, { kind: 'fail', error: careless }] }, codes: [CODE] });
-      await t.tokens.set({ profileId: PROFILE.id, identityId: null, token: RESUME, issuedAt: 0, expiresAt: null });
+      await t.tokens.set({ profileId: PROFILE.id, identityId: null, token: RESUME, issuedAt: 0, expiresAt: null }, 'login');
       const final = await t.manager.login(PROFILE);
       assert.equal(final.state === 'error' && final.error.code, 'PROVIDER_ERROR');
       assert.match(final.state === 'error' ? final.error.message : '', /^Logging in to TrueNAS failed/);

@@ -40,7 +40,7 @@ describe('login', () => {
 
   it('offers a stored, unexpired token to resume, and the provider asks for nothing', async () => {
     const t = setup({ provider: { script: [{ kind: 'hang' }], resumable: 'tok-earlier' } });
-    await t.tokens.set({ profileId: PROFILE.id, identityId: null, token: 'tok-earlier', issuedAt: 0, expiresAt: null });
+    await t.tokens.set({ profileId: PROFILE.id, identityId: null, token: 'tok-earlier', issuedAt: 0, expiresAt: null }, 'login');
     assert.equal((await t.manager.login(PROFILE)).state, 'active');
     assert.deepEqual(t.provider.logins, [{ profileId: PROFILE.id, resume: 'tok-earlier' }]);
     assert.deepEqual(t.states(), ['logging-in', 'active']);
@@ -48,7 +48,7 @@ describe('login', () => {
 
   it('does not offer a stored token past its expiry', async () => {
     const t = setup();
-    await t.tokens.set({ profileId: PROFILE.id, identityId: null, token: 'tok-old', issuedAt: 0, expiresAt: t.clock.now() });
+    await t.tokens.set({ profileId: PROFILE.id, identityId: null, token: 'tok-old', issuedAt: 0, expiresAt: t.clock.now() }, 'login');
     await t.manager.login(PROFILE);
     assert.deepEqual(t.provider.logins, [{ profileId: PROFILE.id, resume: null }]);
   });

@@ -2,7 +2,7 @@
 // services a person logs in to, each with its saved password or API key (write-only: no call
 // ever returns one).
 import * as v from 'valibot';
-import { profileInputShape, type ProfileView } from '../../app/profiles.ts';
+import { profileInputShape, type ProfileView } from '../../app/profile-input.ts';
 import { call, event } from '../spec.ts';
 import { id, none } from './inputs.ts';
 
