@@ -12,8 +12,8 @@ import { FakeClock } from '../support/clock.ts';
 import { RecordedSteps } from '../support/providers/recorded-steps.ts';
 import { result, type BenchResult } from './measure.ts';
 
-const RUNS = 41;
-const WARMUP = 5;
+const RUNS = 101;
+const WARMUP = 30;
 
 export default async function (): Promise<BenchResult[]> {
   const clock = new FakeClock(Date.UTC(2026, 2, 1, 12, 0, 0));

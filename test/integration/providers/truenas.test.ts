@@ -4,6 +4,7 @@
 
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
+import { WebSocketServer } from 'ws';
 import { createTruenasProvider } from '../../../electron/core/providers/truenas/index.ts';
 import { PIN_OPTION } from '../../../electron/core/providers/net/index.ts';
 import type { LoginCredential, Provider } from '../../../electron/core/providers/index.ts';
@@ -114,6 +115,21 @@ describe('login over ws', () => {
     assert.equal(steps.credentialRequests, 1, 'the logged-out token no longer works');
     await truenas.logout({ profile: profile(sandbox.urls.truenas, 'operator'), token: session.token }, signal());
     await allSocketsClosed(sandbox);
+  });
+
+  test('in STIG mode (no TOKEN_PLAIN) resuming falls back to password and OTP, and logout has nothing left to end', async () => {
+    const stig = await startSandbox({ clock, seed: { ...seed, truenas: { ...seed.truenas, aal: 2 } }, truenasDelays: NO_DELAYS });
+    try {
+      const first = await truenas.login({ profile: profile(stig.urls.truenas, 'admin'), steps: new RecordedSteps({ credential: password('admin'), otp: () => adminCode() }), resume: null }, signal());
+      const steps = new RecordedSteps({ credential: password('admin'), otp: () => adminCode() });
+      const second = await truenas.login({ profile: profile(stig.urls.truenas, 'admin'), steps, resume: first.token }, signal());
+      assert.deepEqual([steps.credentialRequests, steps.otpRequests.length], [1, 1]);
+      assert.deepEqual(second.identity, { id: 'admin', name: 'Sandbox Administrator' });
+      await truenas.logout({ profile: profile(stig.urls.truenas, 'admin'), token: second.token }, signal());
+      assert.equal(stig.truenasReceived.count('PASSWORD_PLAIN'), 2);
+    } finally {
+      await stig.close();
+    }
   });
 
   test('a wrong password says so, asks for no OTP and is sent once', async () => {
@@ -292,5 +308,42 @@ describe('over wss', () => {
     const result = await truenas.login({ profile: pinned('operator'), steps: new RecordedSteps({ credential: apiKey }), resume: null }, signal());
     assert.deepEqual(result.identity, { id: 'operator', name: 'Sandbox Operator' });
     assert.equal(secure.truenasReceived.count('API_KEY_PLAIN'), 1);
+  });
+});
+
+// The sandbox speaks 25.04 exactly; a newer or odder middleware is played by a bare socket
+// server that answers auth.login_ex with what each test sets.
+describe('answers the sandbox never gives', () => {
+  let reply: (id: number) => unknown = () => null;
+  let server: WebSocketServer;
+  let url = '';
+  before(async () => {
+    server = new WebSocketServer({ host: '127.0.0.1', port: 0 });
+    server.on('connection', (ws) => ws.on('message', (data) => ws.send(JSON.stringify(reply((JSON.parse(data.toString()) as { id: number }).id)))));
+    await new Promise((resolve) => server.once('listening', resolve));
+    url = `ws://127.0.0.1:${(server.address() as { port: number }).port}/api/current`;
+  });
+  after(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  const attempt = () => truenas.login({ profile: profile(url, 'operator'), steps: new RecordedSteps({ credential: password('operator') }), resume: null }, signal());
+
+  test('a response type from a newer server is named and called unsupported', async () => {
+    reply = (id) => ({ jsonrpc: '2.0', id, result: { response_type: 'SCRAM_RESPONSE' } });
+    await assert.rejects(attempt(), rejectsWith('PROVIDER_UNSUPPORTED', /answered the login with "SCRAM_RESPONSE" this version of Authdesk does not know/));
+  });
+
+  test('a request the server cannot validate points at the API version', async () => {
+    reply = (id) => ({ jsonrpc: '2.0', id, error: { code: -32602, message: 'Invalid params', data: { errname: 'EINVAL', reason: '[EINVAL] login_data: bad' } } });
+    await assert.rejects(attempt(), rejectsWith('PROVIDER_UNSUPPORTED', /did not understand Authdesk's login request.*TrueNAS 25\.04/));
+  });
+
+  test('the server\'s own words are quoted, unless they repeat the password', async () => {
+    reply = (id) => ({ jsonrpc: '2.0', id, error: { code: -32001, message: 'Method call error', data: { errname: 'EFAULT', reason: '[EFAULT] Directory service is not ready' } } });
+    await assert.rejects(attempt(), rejectsWith('PROVIDER_ERROR', /^TrueNAS \(nas\) refused the login: Directory service is not ready$/));
+    reply = (id) => ({ jsonrpc: '2.0', id, error: { code: -32001, message: 'Method call error', data: { errname: 'EINVAL', reason: `[EINVAL] bad password ${user('operator').password}` } } });
+    await assert.rejects(attempt(), (error: Error) => {
+      assert.ok(!error.message.includes(user('operator').password), error.message);
+      assert.match(error.message, /refused the login \(error -32001\)/);
+      return true;
+    });
   });
 });

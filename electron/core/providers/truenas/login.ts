@@ -16,17 +16,21 @@ import { redirectedUrl } from './endpoint.ts';
 import { apiKeyNeedsTls, credentialExpired, credentialRefused, otpRefused, redirectLoop, redirectUnusable, RpcCallError, rpcFailure, unknownResponse } from './errors.ts';
 import { RpcSocket } from './rpc.ts';
 
-/** The token's inactivity window: resuming works while Authdesk used it within the last hour. */
-export const TOKEN_TTL_S = 3600;
-/** The server ends a login after its fourth wrong code (CONTRACTS A.2, MAX_OTP_ATTEMPTS 3). */
-const OTP_ANSWERS = 4;
-
 export interface TruenasContext {
   /** "TrueNAS (nas)", for messages. */
   readonly service: string;
   readonly timeoutMs: number;
   readonly signal: AbortSignal;
 }
+
+/**
+ * The token's inactivity window: resuming works while Authdesk used it within the last hour,
+ * long enough for a working stretch of repeated logins, short enough that a token lifted from
+ * a backup has lapsed. match_origin (true below) also ties it to this computer's address.
+ */
+const TOKEN_TTL_S = 3600;
+/** The server ends a login after its fourth wrong code (CONTRACTS A.2, MAX_OTP_ATTEMPTS 3). */
+const OTP_ANSWERS = 4;
 
 type Answer = Readonly<Record<string, unknown>>;
 
@@ -54,9 +58,8 @@ export async function login(request: LoginRequest, context: TruenasContext): Pro
   let socket = await connect(profile.baseUrl, pinOf(request), context);
   try {
     if (request.resume !== null) {
-      const resumed = await loginEx(socket, { mechanism: 'TOKEN_PLAIN', token: request.resume }, [request.resume], context);
-      // A spent or expired token is the normal end of a session: fall through to the credential.
-      if (resumed.response_type === 'SUCCESS') return await finish(socket, resumed, profile.username, context);
+      const resumed = await resume(socket, request.resume, context);
+      if (resumed) return await finish(socket, resumed, profile.username, context);
     }
     const credential = await steps.credential();
     const data = credentialData(profile.username, credential);
@@ -92,6 +95,21 @@ export async function login(request: LoginRequest, context: TruenasContext): Pro
     }
   } finally {
     socket.close();
+  }
+}
+
+/**
+ * The answer to TOKEN_PLAIN when it succeeded, or null to go on with the credential: a spent or
+ * lapsed token (AUTH_ERR) is the normal end of a session, and a server in STIG mode refuses the
+ * mechanism itself (EOPNOTSUPP). A failed socket is not a refusal and goes to the person.
+ */
+export async function resume(socket: RpcSocket, token: string, context: TruenasContext): Promise<Answer | null> {
+  try {
+    const answer = await socket.call('auth.login_ex', [{ mechanism: 'TOKEN_PLAIN', token }], { signal: context.signal, carriesSecret: true });
+    return (answer as Answer | null)?.response_type === 'SUCCESS' ? (answer as Answer) : null;
+  } catch (error) {
+    if (error instanceof RpcCallError) return null;
+    throw error;
   }
 }
 
