@@ -11,8 +11,8 @@ import type { Profile } from '../../electron/core/vault/model.ts';
 import { demoSeed, startSandbox } from '../sandbox/index.ts';
 import { result, type BenchResult } from './measure.ts';
 
-const RUNS = 41;
-const WARMUP = 5;
+const RUNS = 61;
+const WARMUP = 20;
 
 export default async function (): Promise<BenchResult[]> {
   const seed = demoSeed();

@@ -8,6 +8,7 @@ import { after, before, beforeEach, describe, test } from 'node:test';
 import { AuthdeskError } from '../../../electron/core/errors.ts';
 import type { ApprovalNotice, LoginResult, LoginSteps, OtpRequest, Provider } from '../../../electron/core/providers/index.ts';
 import { APPROVALS_OPTION, createWeavrProvider, IDENTITY_OPTION, PROGRAMME_KEY_OPTION } from '../../../electron/core/providers/weavr/index.ts';
+import { PIN_OPTION } from '../../../electron/core/providers/net/index.ts';
 import type { Profile } from '../../../electron/core/vault/model.ts';
 import { demoSeed, startSandbox, type Sandbox, type SandboxSeed } from '../../sandbox/index.ts';
 import { FakeClock } from '../../support/clock.ts';
@@ -156,15 +157,32 @@ describe('step-up', () => {
     assert.deepEqual(steps.asked, [{ from: 'service', digits: 6 }]);
     assert.equal(await status(result), 'STEPPED_UP');
     assert.equal(result.expiresAt, clock.now() + 5 * 60_000);
+    const again = new Steps(ALICE_PASSWORD, ['123456']);
+    await weavr.stepUp!({ profile: profile(), token: result.token, method: 'sms', steps: again }, signal());
+    assert.equal(again.asked.length, 0, 'a session already stepped up sends no second SMS');
+  });
+
+  test('SMS: a step-up begun late in the window and typed slowly still ends with a live session', async () => {
+    const session = await login();
+    clock.advance(4.5 * 60_000);
+    const slow = new (class extends Steps {
+      override async otp(request: OtpRequest): Promise<string> {
+        clock.advance(2 * 60_000);
+        return super.otp(request);
+      }
+    })(ALICE_PASSWORD, ['123456']);
+    const result = await weavr.stepUp!({ profile: profile(), token: session.token, method: 'sms', steps: slow }, signal());
+    assert.equal(await status(result), 'STEPPED_UP');
   });
 
   test('SMS: a wrong code is asked again with words; three wrong codes end the step-up, each code sent once', async () => {
     const verifies = received(sandbox, '/multi/stepup/challenges/otp/SMS/verify');
-    const steps = new Steps(ALICE_PASSWORD, ['111111', '123456']);
+    const steps = new Steps(ALICE_PASSWORD, ['12 34', '111111', '123456']);
     const stepped = await weavr.stepUp!({ profile: profile(), token: (await login()).token, method: 'sms', steps }, signal());
-    assert.match(steps.asked[1]?.message ?? '', /not right/);
+    assert.match(steps.asked[1]?.message ?? '', /6 digits; that was not sent/);
+    assert.match(steps.asked[2]?.message ?? '', /not right/);
     assert.equal(await status(stepped), 'STEPPED_UP');
-    assert.equal(verifies(), 2);
+    assert.equal(verifies(), 2, 'the slip was never sent');
 
     clock.advance(60_000);
     const wrong = new Steps(ALICE_PASSWORD, ['111111', '222222', '333333', '123456']);
@@ -203,6 +221,7 @@ describe('step-up', () => {
   test('push without the approvals service: the client asks /access_token until the simulator approves', async () => {
     const session = await login();
     const steps = new Steps(ALICE_PASSWORD, [], async () => {
+      // The client never shows Weavr's challenge id; the sandbox's approvals know it as the ref of the one pending.
       const challenge = [...Array(50).keys()].map((i) => String(700_001 + i)).map((ref) => sandbox.approvals.findByRef('weavr', ref)).findLast((c) => c?.status === 'PENDING');
       const simulated = await fetch(`${sandbox.urls.weavrSimulator}/factors/1001/challenges/${challenge!.ref}/verify_success`, { method: 'POST', headers: { 'programme-key': sandbox.seed.weavr.apiKey } });
       assert.deepEqual(await simulated.json(), { code: 'COMPLETED' });
@@ -241,9 +260,55 @@ describe('step-up', () => {
       stream.close();
     }
   });
+
+  test('push with an approvals address that is not one: refused before any push reaches the phone', async () => {
+    const options = { [APPROVALS_OPTION]: 'approvals please' };
+    const pushes = received(sandbox, '/multi/stepup/challenges/push');
+    const session = await login(new Steps(), sandbox, weavr, options);
+    const error = await failure(weavr.stepUp!({ profile: profile(sandbox, { options }), token: session.token, method: 'push', steps: new Steps() }, signal()));
+    assert.equal(error.code, 'INVALID_INPUT');
+    assert.match(error.message, /approvals address is not a web address/);
+    assert.equal(pushes(), 0);
+  });
+
+  test('push cancelled while waiting: the person\'s cancel comes back and Weavr is asked no more', async () => {
+    const session = await login();
+    const exchanges = received(sandbox, '/multi/access_token');
+    const cancelling = new (class extends Steps {
+      override async approval<T>(): Promise<T> {
+        await new Promise((resolve) => setTimeout(resolve, 30));
+        throw new AuthdeskError('LOGIN_CANCELLED', 'Cancelled.');
+      }
+    })();
+    const error = await failure(weavr.stepUp!({ profile: profile(), token: session.token, method: 'push', steps: cancelling }, signal()));
+    assert.equal(error.code, 'LOGIN_CANCELLED');
+    // A poll already on the wire when the cancel came may still land; none starts after it.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const polled = exchanges();
+    assert.ok(polled >= 2, 'it was polling before the cancel');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    assert.equal(exchanges(), polled);
+  });
 });
 
 describe('failures', () => {
+  test('TLS: an unknown certificate is shown by fingerprint before any password goes out; the pinned one works, a changed one is refused', async () => {
+    const tls = await startSandbox({ clock, tls: true });
+    try {
+      const logins = received(tls, '/multi/login_with_password');
+      const pinned = (pin: string | null) => weavr.login({ profile: profile(tls, pin ? { options: { [PIN_OPTION]: pin } } : {}), steps: new Steps(), resume: null }, signal());
+      const untrusted = await failure(pinned(null));
+      assert.deepEqual([untrusted.code, untrusted.details?.fingerprint], ['CERT_UNTRUSTED', tls.certificate!.fingerprint256]);
+      assert.equal(logins(), 0);
+      assert.deepEqual((await pinned(tls.certificate!.fingerprint256)).identity?.name, 'Alice Example');
+      const changed = await failure(pinned(Array.from({ length: 32 }, () => 'AB').join(':')));
+      assert.equal(changed.code, 'CERT_CHANGED');
+      assert.equal(logins(), 1);
+    } finally {
+      await tls.close();
+    }
+  });
+
   test('a wrong password is refused once, in words', async () => {
     const logins = received(sandbox, '/multi/login_with_password');
     const error = await failure(login(new Steps('wrong')));

@@ -40,11 +40,18 @@ export function chooseIdentity(identities: readonly WeavrIdentity[], wanted: str
   throw new AuthdeskError('NOT_FOUND', `This ${service} login cannot act as "${wanted}". Choose one of: ${names}.`);
 }
 
-/** POST /access_token for `identity`; the session that results, as a LoginResult, and whether it is stepped up. */
-export async function exchange(client: WeavrClient, auth: string, identity: WeavrIdentity, identities: readonly WeavrIdentity[]): Promise<{ result: LoginResult; steppedUp: boolean }> {
+export interface Exchanged {
+  readonly session: WeavrSession;
+  /** The session as sessions/ keeps it, expiring 5 minutes after this call. */
+  readonly result: LoginResult;
+  readonly steppedUp: boolean;
+}
+
+/** POST /access_token for `identity`: the session that results and whether it is stepped up. */
+export async function exchange(client: WeavrClient, auth: string, identity: WeavrIdentity, identities: readonly WeavrIdentity[]): Promise<Exchanged> {
   const response = await client.send({ method: 'POST', path: '/access_token', call: 'access', ok: [200], bearer: auth, json: { identity: { type: identity.type, id: identity.id } } });
   const body = response.json() as { token?: unknown; status?: unknown } | null;
   if (typeof body?.token !== 'string' || body.token === '' || (body.status !== 'STANDARD' && body.status !== 'STEPPED_UP')) throw unexpectedAnswer(client.service);
   const session: WeavrSession = { auth, access: body.token, identity, identities };
-  return { result: sessionResult(session, client.expiresAt()), steppedUp: body.status === 'STEPPED_UP' };
+  return { session, result: sessionResult(session, client.expiresAt()), steppedUp: body.status === 'STEPPED_UP' };
 }

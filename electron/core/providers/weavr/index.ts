@@ -21,7 +21,7 @@ export const IDENTITY_OPTION = 'identityId';
 export interface WeavrProviderOptions {
   /** Per call; the shared HTTPS client's 15 s when not given. */
   readonly timeoutMs?: number;
-  /** How often a push step-up asks for its outcome; 1 s when not given. */
+  /** How often a push step-up asks for its outcome; 2 s when not given, so 5 minutes of waiting stays far from Weavr's rate limits. */
   readonly pollMs?: number;
   /** The clock expiries are read from; Date.now when not given. */
   readonly now?: () => number;
@@ -31,7 +31,7 @@ export function createWeavrProvider(options: WeavrProviderOptions = {}): Provide
   const gate: RateGate = new Map();
   const pool: HttpPool = new Map();
   const clientOptions: WeavrClientOptions = { timeoutMs: options.timeoutMs, now: options.now ?? Date.now, gate, pool };
-  const pollMs = options.pollMs ?? 1000;
+  const pollMs = options.pollMs ?? 2000;
 
   /** Runs `work` on a live session's tokens, read from the opaque token sessions/ kept. */
   const onSession = async <T>(request: SessionRequest, signal: AbortSignal, work: (client: WeavrClient, session: WeavrSession) => Promise<T>): Promise<T> => {
@@ -68,10 +68,17 @@ export function createWeavrProvider(options: WeavrProviderOptions = {}): Provide
       });
     },
 
+    // Note (fresh tokens first): a step-up can take minutes while only the access token is used, and
+    // it ends with an exchange from the auth token, so it starts with one: both tokens then have
+    // their full 5 minutes, as long as the code or the push lives. One already stepped up is done.
     stepUp(request, signal): Promise<LoginResult> {
-      return onSession(request, signal, (client, session) => request.method === 'sms'
-        ? smsStepUp(client, session, request.steps)
-        : pushStepUp(client, session, request.steps, { profile: request.profile, pollMs, timeoutMs: options.timeoutMs, signal }));
+      return onSession(request, signal, async (client, stored) => {
+        const fresh = await exchange(client, stored.auth, stored.identity, stored.identities);
+        if (fresh.steppedUp) return fresh.result;
+        return request.method === 'sms'
+          ? smsStepUp(client, fresh.session, request.steps)
+          : pushStepUp(client, fresh.session, request.steps, { profile: request.profile, pollMs, timeoutMs: options.timeoutMs, signal });
+      });
     },
 
     // Note (keep-alive): /access_token from the auth token is the one call that slides both tokens

@@ -24,6 +24,7 @@ import type { WeavrSession } from './session-token.ts';
 export const APPROVALS_OPTION = 'approvalsUrl';
 /** Wrong codes before Weavr uses a challenge up (ONE_CHALLENGE_LIMIT_REMAINING comes before the last). */
 const SMS_ATTEMPTS = 3;
+const MAX_SLIPS = 3;
 /** A push challenge lives 5 minutes (CONTRACTS B.3, docs/device-approvals.md §5). */
 const PUSH_LIFETIME_MS = 5 * 60_000;
 const PUSH_CHANNEL = 'AUTHY';
@@ -36,17 +37,24 @@ const ASK_AGAIN: Readonly<Record<string, string>> = {
 export async function smsStepUp(client: WeavrClient, session: WeavrSession, steps: LoginSteps): Promise<LoginResult> {
   await client.send({ method: 'POST', path: '/stepup/challenges/otp/SMS', call: 'stepup', ok: [204], bearer: session.access });
   let message: string | undefined;
-  for (let sent = 0; sent < SMS_ATTEMPTS; sent += 1) {
+  let sent = 0;
+  // Typing slips (not 6 digits) are asked again without spending one of the service's tries.
+  for (let asked = 0; asked < SMS_ATTEMPTS + MAX_SLIPS; asked += 1) {
     const code = (await steps.otp({ from: 'service', digits: 6, ...(message ? { message } : {}) })).trim();
+    if (!/^[0-9]{6}$/.test(code)) {
+      message = 'A Weavr SMS code is 6 digits; that was not sent. Type the code from the SMS.';
+      continue;
+    }
     // Each code goes out once: a timeout here fails the step-up rather than spend a try again.
+    sent += 1;
     const response = await client.send({ method: 'POST', path: '/stepup/challenges/otp/SMS/verify', call: 'stepup', ok: [204, 409], bearer: session.access, json: { verificationCode: code } });
     const errorCode = response.status === 409 ? readErrorBody(response).errorCode : undefined;
     if (response.status === 204 || errorCode === 'ALREADY_VERIFIED') return steppedUp(client, session);
     message = errorCode ? ASK_AGAIN[errorCode] : undefined;
-    if (errorCode === 'CHALLENGE_LIMIT_EXCEEDED' || (message && sent + 1 === SMS_ATTEMPTS)) throw codesUsedUp(client.service);
+    if (errorCode === 'CHALLENGE_LIMIT_EXCEEDED' || (message && sent === SMS_ATTEMPTS)) throw codesUsedUp(client.service);
     if (!message) throw weavrFailure(response, 'stepup', client.service, client.now());
   }
-  throw codesUsedUp(client.service);
+  throw new AuthdeskError('INVALID_INPUT', `No 6-digit code was given, so nothing more was sent to ${client.service}. Step up again.`);
 }
 
 export interface PushOptions {
@@ -57,24 +65,34 @@ export interface PushOptions {
 }
 
 export async function pushStepUp(client: WeavrClient, session: WeavrSession, steps: LoginSteps, options: PushOptions): Promise<LoginResult> {
-  const response = await client.send({ method: 'POST', path: `/stepup/challenges/push/${PUSH_CHANNEL}`, call: 'stepup', ok: [200], bearer: session.access });
-  const id = (response.json() as { id?: unknown } | null)?.id;
-  if (typeof id !== 'string' || !/^[0-9]{1,32}$/.test(id)) throw unexpectedAnswer(client.service);
-  const relay = openRelay(options, id);
+  // The wait stops when the approval step settles, whichever way: a person who cancelled is not polled for.
+  const stop = new AbortController();
+  const signal = AbortSignal.any([options.signal, stop.signal]);
+  // Opened first, so a bad approvals address is reported before a push reaches the person's phone.
+  const relay = openRelay(options, signal);
   try {
-    const first = relay ? await relay.status() : null;
+    const response = await client.send({ method: 'POST', path: `/stepup/challenges/push/${PUSH_CHANNEL}`, call: 'stepup', ok: [200], bearer: session.access });
+    const id = (response.json() as { id?: unknown } | null)?.id;
+    if (typeof id !== 'string' || !/^[0-9]{1,32}$/.test(id)) throw unexpectedAnswer(client.service);
+    const first = relay ? await relay.status(id) : null;
     const until = first?.expiresAt ?? client.now() + PUSH_LIFETIME_MS;
     const pick = first?.number === undefined ? '' : ` and pick ${first.number}`;
     const notice = { message: `Approve the Weavr step-up for ${session.identity.name} on your phone${pick}.`, until };
-    return await steps.approval(notice, waitForPush(client, session, relay, until, options));
+    const pending = waitForPush(client, session, relay && (() => relay.status(id)), until, signal, options.pollMs);
+    // When the step settles first (cancelled), the wait's own ending is nobody's news.
+    pending.catch(() => undefined);
+    return await steps.approval(notice, pending);
   } finally {
+    stop.abort();
     await relay?.close();
   }
 }
 
-async function waitForPush(client: WeavrClient, session: WeavrSession, relay: Relay | null, until: number, options: PushOptions): Promise<LoginResult> {
+/** `relayStatus` asks Authdesk's approvals service, when the profile names one. */
+async function waitForPush(client: WeavrClient, session: WeavrSession, relayStatus: (() => Promise<RelayStatus>) | null, until: number, signal: AbortSignal, pollMs: number): Promise<LoginResult> {
+  const relay = relayStatus !== null;
   for (;;) {
-    const status = relay ? (await relay.status()).status : 'UNKNOWN';
+    const status = relayStatus ? (await relayStatus()).status : 'UNKNOWN';
     if (status === 'DENIED' || status === 'REPORTED') throw new AuthdeskError('PROVIDER_AUTH_FAILED', `The step-up was declined on the device, so the ${client.service} session was not stepped up.`);
     if (status === 'EXPIRED') throw pushExpired(client.service);
     if (!relay || status === 'APPROVED') {
@@ -83,8 +101,8 @@ async function waitForPush(client: WeavrClient, session: WeavrSession, relay: Re
       if (relay) throw notSteppedUp(client.service);
     }
     if (client.now() >= until) throw pushExpired(client.service);
-    await delay(options.pollMs, undefined, { signal: options.signal }).catch(() => {
-      throw options.signal.reason;
+    await delay(pollMs, undefined, { signal }).catch(() => {
+      throw signal.reason;
     });
   }
 }
@@ -96,24 +114,25 @@ interface RelayStatus {
 }
 
 interface Relay {
-  status(): Promise<RelayStatus>;
+  status(challengeId: string): Promise<RelayStatus>;
   close(): Promise<void>;
 }
 
-function openRelay(options: PushOptions, challengeId: string): Relay | null {
+function openRelay(options: PushOptions, signal: AbortSignal): Relay | null {
   const base = options.profile.options[APPROVALS_OPTION];
   if (!base) return null;
   const service = 'Authdesk approvals';
+  if (!URL.canParse(base)) throw new AuthdeskError('INVALID_INPUT', `The profile's approvals address is not a web address. Correct it, or remove it to wait on Weavr alone.`, { details: { field: `options.${APPROVALS_OPTION}` } });
   // The profile's pin is for the Weavr host; the relay gets it only when it is that same host.
-  const sameHost = URL.canParse(base) && new URL(base).origin === new URL(options.profile.baseUrl).origin;
+  const sameHost = new URL(base).origin === new URL(options.profile.baseUrl).origin;
   const http = createHttpClient({
     baseUrl: base, pin: sameHost ? (options.profile.options[PIN_OPTION] ?? null) : null, service,
     ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
   });
   return {
     close: () => http.close(),
-    async status() {
-      const response = await http.request({ method: 'GET', path: `/requests/weavr/${challengeId}`, signal: options.signal, retry: true });
+    async status(challengeId) {
+      const response = await http.request({ method: 'GET', path: `/requests/weavr/${challengeId}`, signal, retry: true });
       const body = response.json() as Partial<RelayStatus> | null;
       if (response.status !== 200 || typeof body?.status !== 'string') {
         throw new AuthdeskError('PROVIDER_ERROR', `${service} does not know this Weavr step-up (status ${response.status}). Check the approvals address in the profile.`);
