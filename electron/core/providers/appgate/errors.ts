@@ -93,7 +93,8 @@ function errorAnswer(response: HttpResponse): ErrorAnswer {
 }
 
 function quote(text: string | undefined): string {
-  const clean = text?.replace(/[\p{Cc}\p{Cf}]+/gu, ' ').trim();
+  // The sentence goes on after the quote, so the controller's own full stop is dropped.
+  const clean = text?.replace(/[\p{Cc}\p{Cf}]+/gu, ' ').trim().replace(/\.$/, '');
   if (!clean) return '';
   return `: "${clean.length > MAX_QUOTE ? `${clean.slice(0, MAX_QUOTE)}…` : clean}"`;
 }

@@ -11,8 +11,6 @@ import { openConnection, type AppgateConnection } from './connection.ts';
 import { refused } from './errors.ts';
 import { appgateLogin } from './login.ts';
 
-export { IDENTITY_PROVIDER_OPTION } from './login.ts';
-
 export interface AppgateProviderOptions {
   /** Per call, connection to last byte (15 s by default); a Push waits the controller's own timeout on top. */
   readonly timeoutMs?: number;

@@ -13,7 +13,7 @@ import { refused } from './errors.ts';
 import { completeMfa } from './mfa.ts';
 
 /** Profile.options key naming the identity provider to sign in with; Appgate's built-in one by default. */
-export const IDENTITY_PROVIDER_OPTION = 'identityProvider';
+const IDENTITY_PROVIDER_OPTION = 'identityProvider';
 const DEFAULT_IDENTITY_PROVIDER = 'local';
 
 export async function appgateLogin(connection: AppgateConnection, { profile, steps }: LoginRequest, signal: AbortSignal): Promise<LoginResult> {

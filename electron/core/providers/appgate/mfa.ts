@@ -49,7 +49,8 @@ export async function completeMfa(context: MfaContext): Promise<string> {
     case 'AlreadySeeded':
       return answerCodes(context, async () => ({ otp: await context.steps.otp({ from: 'authenticator' }) }));
     case 'Secret':
-      await context.steps.offerSeed({ otpauthUri: seedUri(first, context) });
+      // The seed exists nowhere else: declined, there is no authenticator to read a code from.
+      if (!(await context.steps.offerSeed({ otpauthUri: seedUri(first, context) }))) throw seedDeclined(context);
       return answerCodes(context, async () => ({ otp: await context.steps.otp({ from: 'authenticator' }) }));
     case 'Challenge':
       // A RADIUS state answers one response; a refused code needs a fresh challenge.
@@ -114,4 +115,11 @@ function seedUri(init: MfaAnswer, { connection, profile }: MfaContext): string {
   if (!init.secret) throw new AuthdeskError('PROVIDER_ERROR', `${connection.service} started authenticator enrolment but sent no secret. Finish the enrolment in the Appgate admin UI, then log in again.`);
   const label = encodeURIComponent(`${PROVIDER_NAMES.appgate}:${profile.username}`);
   return `otpauth://totp/${label}?secret=${encodeURIComponent(init.secret)}&issuer=${encodeURIComponent(PROVIDER_NAMES.appgate)}`;
+}
+
+function seedDeclined({ connection, profile }: MfaContext): AuthdeskError {
+  return new AuthdeskError(
+    'PROVIDER_ERROR',
+    `${connection.service} issued a new authenticator secret for ${profile.username}, and Authdesk did not keep it, so no app can give its code. Log in again and keep it, or enrol the authenticator in the Appgate admin UI.`,
+  );
 }
