@@ -8,7 +8,7 @@ import { AuthdeskError } from '../core/errors.ts';
 import { escapeUnprintable } from '../core/otp/names.ts';
 import { PROVIDER_NAMES } from '../core/providers/index.ts';
 import type { SessionEvent } from '../core/sessions/types.ts';
-import type { ProfileView } from '../core/app/profiles.ts';
+import type { ProfileView } from '../core/app/profile-input.ts';
 
 /** The profile named `name` (exactly, else ignoring case when that picks one); NOT_FOUND otherwise. */
 export function findProfile(profiles: readonly ProfileView[], name: string): ProfileView {

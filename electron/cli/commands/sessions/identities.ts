@@ -2,7 +2,7 @@
 //
 // `authdesk identities NAME` and `authdesk switch NAME IDENTITY`: who a Weavr session may act
 // as, and acting as another. IDENTITY is an id or a name as `identities` prints them.
-import type { ProfileView } from '../../../core/app/profiles.ts';
+import type { ProfileView } from '../../../core/app/profile-input.ts';
 import { AuthdeskError } from '../../../core/errors.ts';
 import { escapeUnprintable } from '../../../core/otp/names.ts';
 import type { Identity } from '../../../core/providers/index.ts';

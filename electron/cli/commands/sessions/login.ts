@@ -9,7 +9,7 @@
 // themselves. It is read from the vault's stored session, which is where sessions/ keeps it
 // (app/sessions.ts's token store), since no service call returns a token.
 import type { Core } from '../../../core/app/core.ts';
-import type { ProfileView } from '../../../core/app/profiles.ts';
+import type { ProfileView } from '../../../core/app/profile-input.ts';
 import type { SessionEvent } from '../../../core/sessions/types.ts';
 import { declinedQuestions } from '../../terminal-prompt.ts';
 import { escapeUnprintable } from '../../../core/otp/names.ts';

@@ -4,7 +4,7 @@
 // can be checked without the vault is checked first, so a typo costs no unlock; the secrets
 // (the service's password or API key, Weavr's programme key) are read last, never from argv.
 import { AuthdeskError } from '../../../core/errors.ts';
-import type { ProfileInput } from '../../../core/app/profiles.ts';
+import { PROVIDER_TYPES, type ProfileInput } from '../../../core/app/profile-input.ts';
 import type { AccountsService } from '../../../core/accounts/accounts.ts';
 import { PROVIDER_NAMES } from '../../../core/providers/index.ts';
 import type { ProviderType } from '../../../core/vault/model.ts';
@@ -27,7 +27,6 @@ export const PROFILE_INPUT_OPTIONS = {
 /** The variable a script sets the profile's secret in (password, or API key with --use-api-key). */
 export const PROFILE_SECRET_VARIABLE = 'AUTHDESK_PROFILE_PASSWORD';
 const PROGRAMME_KEY_VARIABLE = 'AUTHDESK_PROFILE_API_KEY';
-const PROVIDERS = Object.keys(PROVIDER_NAMES) as ProviderType[];
 
 function invalid(message: string, usage: string): AuthdeskError {
   return new AuthdeskError('INVALID_INPUT', `${message} Usage: authdesk ${usage}`);
@@ -54,8 +53,8 @@ export function profileFlags(values: CommandContext['values'], usage: string, ad
     return typeof value === 'string' ? value.trim() : undefined;
   };
   const providerText = text('provider')?.toLowerCase();
-  const provider = PROVIDERS.find((p) => p === providerText);
-  if (providerText !== undefined && provider === undefined) throw invalid(`--provider must be one of ${PROVIDERS.join(', ')}.`, usage);
+  const provider = PROVIDER_TYPES.find((p) => p === providerText);
+  if (providerText !== undefined && provider === undefined) throw invalid(`--provider must be one of ${PROVIDER_TYPES.join(', ')}.`, usage);
   if (adding) {
     const missing = (['provider', 'url', 'username'] as const).filter((name) => !text(name));
     if (missing.length > 0) throw invalid(`Give ${missing.map((m) => `--${m}`).join(', ')}.`, usage);

@@ -3,7 +3,7 @@
 // `authdesk profile add|edit|list|remove|trust`: the services Authdesk logs in to. A profile's
 // password or API key is kept in the vault and read from a terminal (echo off),
 // AUTHDESK_PROFILE_PASSWORD or --password-stdin, never from an argument; nothing prints it.
-import type { ProfileView } from '../../../core/app/profiles.ts';
+import type { ProfileView } from '../../../core/app/profile-input.ts';
 import { AuthdeskError } from '../../../core/errors.ts';
 import { escapeUnprintable } from '../../../core/otp/names.ts';
 import { jsonText, table } from '../../account-view.ts';

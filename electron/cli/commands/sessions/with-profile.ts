@@ -3,7 +3,7 @@
 // What login, logout, identities, switch and stepup share: exactly the arguments they name
 // (the profile's NAME first), the vault unlocked, the profile found by name, and a session that
 // ended in an error turned into that error with the next step (session-view.ts).
-import type { ProfileView } from '../../../core/app/profiles.ts';
+import type { ProfileView } from '../../../core/app/profile-input.ts';
 import type { Core } from '../../../core/app/core.ts';
 import { AuthdeskError } from '../../../core/errors.ts';
 import type { SessionEvent } from '../../../core/sessions/types.ts';
