@@ -46,7 +46,7 @@ function entry(name: string, text: string, column: number): string[] {
 export function helpText(list: readonly Command[], defaultVaultPath: string): string {
   const column = Math.max(...list.map((c) => c.name.length)) + 4;
   return [
-    `authdesk ${pkg.version}: your Authdesk vault from the terminal`,
+    `authdesk ${pkg.version}: your Authdesk vault and service logins from the terminal`,
     '',
     'Usage: authdesk <command> [options]',
     '',
@@ -57,7 +57,7 @@ export function helpText(list: readonly Command[], defaultVaultPath: string): st
     '',
     'Options for every command:',
     ...entry('--vault FILE', `the vault to open (default: $AUTHDESK_VAULT, else ${defaultVaultPath})`, 20),
-    ...entry('--password-stdin', 'read the vault password from standard input (or set $AUTHDESK_PASSWORD)', 20),
+    ...entry('--password-stdin', 'read the vault password from standard input (or set $AUTHDESK_PASSWORD); then, for "profile add", the service\'s password (or set $AUTHDESK_PROFILE_PASSWORD)', 20),
     ...entry('--json', 'print JSON instead of text', 20),
     ...entry('-h, --help', 'help for a command', 20),
     ...entry('--version', 'print the version', 20),
@@ -70,7 +70,7 @@ export function helpText(list: readonly Command[], defaultVaultPath: string): st
 
 /** Why and how to keep secrets off the command line; the commands that take secrets repeat it. */
 export const SECRETS =
-  'arguments are visible to other users of this computer (ps), so give a link, a secret or a password as - (typed unseen on a terminal, or the next line of standard input) or in its environment variable, not as an argument. With --password-stdin, standard input holds one line each, in the order asked: a secret given as -, the vault password, then a file or export password.';
+  'arguments are visible to other users of this computer (ps), so give a link, a secret or a password as - (typed unseen on a terminal, or the next line of standard input) or in its environment variable, not as an argument. With --password-stdin, standard input holds one line each, in the order asked: a secret given as -, the vault password, then a file, export or service password.';
 
 export function commandHelp(command: Command): string {
   const paragraphs = [command.summary, ...(command.details?.split('\n\n') ?? [])];

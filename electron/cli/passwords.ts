@@ -123,16 +123,16 @@ export class PasswordSource {
    * A password that is not the vault's (an import file's, an export's): the command-line
    * option's value if given (`-`: the terminal, else the next line of standard input), else
    * `variable`, else the next --password-stdin line, else the terminal (asked twice when
-   * `confirm`, for a password being set).
+   * `confirm`, for a password being set). Without `option`, there is no command-line way in.
    */
-  async other(what: string, variable: string, options: { option: string; given?: string | undefined; confirm?: boolean }): Promise<string> {
+  async other(what: string, variable: string, options: { option?: string; given?: string | undefined; confirm?: boolean } = {}): Promise<string> {
     // `--file-password -` and the like: from the terminal or standard input, never the environment.
     const dash = options.given === '-';
     if (options.given !== undefined && !dash) return options.given;
     const fromEnv = dash ? undefined : this.#io.env[variable];
     if (fromEnv !== undefined) return fromEnv;
     if (this.#fromStdin || (dash && !this.#io.stdin.isTTY)) return this.#stdinLine(what);
-    if (!this.#io.stdin.isTTY) throw new AuthdeskError('INVALID_INPUT', `No ${what}: give ${options.option}, run in a terminal, pass --password-stdin, or set ${variable}.`);
+    if (!this.#io.stdin.isTTY) throw new AuthdeskError('INVALID_INPUT', `No ${what}: ${options.option === undefined ? '' : `give ${options.option}, `}run in a terminal, pass --password-stdin, or set ${variable}.`);
     const prompt = `${what[0]?.toUpperCase() ?? ''}${what.slice(1)}`;
     const first = await promptHidden(this.#io, `${prompt}: `);
     if (options.confirm && (await promptHidden(this.#io, `Repeat the ${what}: `)) !== first) {

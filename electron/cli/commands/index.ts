@@ -9,6 +9,12 @@ import { removeCommand } from './remove.ts';
 import { importCommand } from './import.ts';
 import { exportCommand } from './export.ts';
 import { restoreCommand } from './restore.ts';
+import { profileCommand } from './sessions/profile.ts';
+import { loginCommand } from './sessions/login.ts';
+import { logoutCommand } from './sessions/logout.ts';
+import { statusCommand } from './sessions/status.ts';
+import { identitiesCommand, switchCommand } from './sessions/identities.ts';
+import { stepupCommand } from './sessions/stepup.ts';
 
 export const commands: readonly Command[] = [
   initCommand,
@@ -20,4 +26,11 @@ export const commands: readonly Command[] = [
   importCommand,
   exportCommand,
   restoreCommand,
+  profileCommand,
+  loginCommand,
+  logoutCommand,
+  statusCommand,
+  identitiesCommand,
+  switchCommand,
+  stepupCommand,
 ];
