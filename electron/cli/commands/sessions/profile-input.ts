@@ -93,11 +93,12 @@ export async function profileInput(flags: ProfileFlags, context: { accounts: Acc
   const { accounts, passwords } = context;
   const otpAccountId = flags.otpAccount === undefined || flags.otpAccount === null ? flags.otpAccount : findById(accounts.list(), flags.otpAccount).id;
   const service = PROVIDER_NAMES[context.provider];
-  let secret: string | undefined;
+  let credential: { secret: string; credentialKind: 'password' | 'api-key' } | undefined;
   if (flags.secret !== null) {
     const what = flags.secret === 'api-key' ? `${service} API key for ${context.username}` : `${service} password for ${context.username}`;
-    secret = await passwords.other(what, PROFILE_SECRET_VARIABLE);
+    const secret = await passwords.other(what, PROFILE_SECRET_VARIABLE);
     if (secret === '') throw new AuthdeskError('INVALID_INPUT', `The ${what} is empty; nothing was saved.`);
+    credential = { secret, credentialKind: flags.secret };
   }
   return {
     ...(flags.name === undefined ? {} : { name: flags.name }),
@@ -106,7 +107,7 @@ export async function profileInput(flags: ProfileFlags, context: { accounts: Acc
     ...(flags.username === undefined ? {} : { username: flags.username }),
     ...(otpAccountId === undefined ? {} : { otpAccountId }),
     ...(flags.keepAlive === undefined ? {} : { keepAlive: flags.keepAlive }),
-    ...(secret === undefined ? {} : { secret, credentialKind: flags.secret ?? 'password' }),
+    ...credential,
     ...(flags.programmeKey === undefined ? {} : { programmeKey: flags.programmeKey }),
   };
 }

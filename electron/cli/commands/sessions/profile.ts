@@ -58,14 +58,15 @@ function describe(profile: ProfileView): string {
   return `${profileName(profile)} at ${escapeUnprintable(profile.baseUrl)}, user ${escapeUnprintable(profile.username)}; ${secret}, ${otp}`;
 }
 
-async function run(action: Action, context: CommandContext, name: string | undefined): Promise<ProfileView | readonly ProfileView[] | null> {
+async function run(action: Action, context: CommandContext, name: string | undefined): Promise<ProfileView | readonly ProfileView[]> {
   const { values } = context;
   if (action === 'add' || action === 'edit') {
     const passwords = passwordSource(context);
     const flags = await withProgrammeKey(profileFlags(values, USAGE[action], action === 'add'), passwords);
     return withUnlockedCore(context, async ({ profiles, accounts }) => {
       const existing = action === 'edit' ? findProfile(profiles.list(), name ?? '') : null;
-      const provider = flags.provider ?? existing?.provider ?? 'truenas';
+      const provider = flags.provider ?? existing?.provider;
+      if (provider === undefined) throw invalid('Give --provider.', action);
       const input = await profileInput(flags, { accounts, passwords, provider, username: flags.username ?? existing?.username ?? '' });
       if (existing === null) return profiles.create({ name: name ?? '', provider, url: flags.url ?? '', username: flags.username ?? '', ...input });
       return profiles.edit(existing.id, input);
@@ -82,7 +83,7 @@ async function run(action: Action, context: CommandContext, name: string | undef
   });
 }
 
-function report(action: Action, context: CommandContext, result: ProfileView | readonly ProfileView[] | null): void {
+function report(action: Action, context: CommandContext, result: ProfileView | readonly ProfileView[]): void {
   const { io, global } = context;
   if (Array.isArray(result)) {
     const list = result as readonly ProfileView[];
