@@ -9,7 +9,7 @@ import { after, it } from 'node:test';
 import type { CliIo } from '../../../electron/cli/io.ts';
 import { runCli } from '../../../electron/cli/program.ts';
 import { startSandbox, totp } from '../../sandbox/index.ts';
-import { PASSWORD, freshVault } from './support.ts';
+import { PASSWORD, authdesk, freshVault } from './support.ts';
 
 function terminal(env: Record<string, string>) {
   const stdin = Object.assign(new PassThrough(), { isTTY: true });
@@ -52,4 +52,24 @@ it('asks to trust a new certificate with its fingerprint, pins it, then asks for
 
   const listed = await run(['profile', 'list', '--json']);
   assert.equal((JSON.parse(listed.stdout) as { certificate: string }[])[0]?.certificate, fingerprint);
+});
+
+it('steps a Weavr session up with the SMS code typed on the terminal', { timeout: 60_000 }, async () => {
+  const sandbox = await startSandbox();
+  after(() => sandbox.close());
+  const alice = sandbox.users.find((u) => u.provider === 'weavr' && u.username === 'alice@example.com')!;
+  const { path, run } = await freshVault(after);
+  // The programme key given as -: the next line of standard input, off the command line.
+  const env = { AUTHDESK_PASSWORD: PASSWORD, AUTHDESK_PROFILE_PASSWORD: alice.password };
+  const added = await authdesk(['profile', 'add', 'money', '--provider', 'weavr', '--url', sandbox.urls.weavr, '--username', alice.username, '--api-key', '-', '--vault', path], { env, stdin: `${sandbox.seed.weavr.apiKey}\n` });
+  assert.equal(added.code, 0, added.stderr);
+  assert.equal((await run(['login', 'money'])).code, 0);
+
+  const { io, seen, answer } = terminal({ AUTHDESK_PASSWORD: PASSWORD });
+  const stepup = runCli(['stepup', 'money', 'sms', '--vault', path], io);
+  // The sandbox's SMS code is always 123456 (test/sandbox/demo-users.ts).
+  await answer(/Code \(empty to cancel\):/, '123456');
+  assert.equal(await stepup, 0, seen.err);
+  assert.match(seen.out, /^Weavr Multi \(money\): stepped up by SMS; logged in as Alice Example, until /);
+  assert.match(seen.err, /Type the code Weavr Multi sent you/);
 });

@@ -29,7 +29,7 @@ function ok(run: Run): Run {
 /** Everything the CLI wrote, to look for secrets in. */
 const printed = (...runs: readonly Run[]): string => runs.map((r) => r.stdout + r.stderr).join('\n');
 
-describe('authdesk profile, login, logout, status, identities, switch', { timeout: 120_000 }, () => {
+describe('authdesk profile, login, logout, status, identities, switch, stepup', { timeout: 120_000 }, () => {
   let sandbox: Sandbox;
   before(async () => {
     sandbox = await startSandbox();
@@ -129,6 +129,17 @@ describe('authdesk profile, login, logout, status, identities, switch', { timeou
     ok(await run(['logout', 'money']));
   });
 
+  it('logs in to Appgate SDP, the second factor answered from the linked account', async () => {
+    const { run } = await freshVault(after);
+    const admin = user(sandbox, 'appgate', 'admin');
+    ok(await run(['add', admin.otpauth ?? '']));
+    const [account] = parseList(await run(['list', '--json']));
+    ok(await run(['profile', 'add', 'gate', '--provider', 'appgate', '--url', sandbox.urls.base, '--username', 'admin', '--otp-account', account?.id ?? ''], { AUTHDESK_PROFILE_PASSWORD: admin.password }));
+    const login = ok(await run(['login', 'gate']));
+    assert.match(login.stdout, /^Appgate SDP \(gate\): logged in/);
+    assert.ok(!login.stdout.includes(admin.password));
+  });
+
   it('a wrong password is exit 4 in words, an unknown profile exit 5, and neither prints a secret', async () => {
     const { run } = await freshVault(after);
     ok(await run(['profile', 'add', 'ops', '--provider', 'truenas', '--url', sandbox.urls.truenas, '--username', 'operator'], { AUTHDESK_PROFILE_PASSWORD: 'not-the-password' }));
@@ -140,6 +151,11 @@ describe('authdesk profile, login, logout, status, identities, switch', { timeou
     const json = await run(['login', 'ops', '--json']);
     assert.equal(json.code, 4);
     assert.equal((JSON.parse(json.stderr) as { error: { code: string } }).error.code, 'PROVIDER_AUTH_FAILED');
+
+    // The advice works: saving the right password through `profile edit` lets the login through.
+    const operator = user(sandbox, 'truenas', 'operator');
+    ok(await run(['profile', 'edit', 'ops', '--password'], { AUTHDESK_PROFILE_PASSWORD: operator.password }));
+    assert.equal((JSON.parse(ok(await run(['login', 'ops', '--json'])).stdout) as SessionJson).state, 'active');
 
     const missing = await run(['login', 'nope']);
     assert.equal(missing.code, 5);

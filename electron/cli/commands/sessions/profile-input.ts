@@ -26,7 +26,6 @@ export const PROFILE_INPUT_OPTIONS = {
 
 /** The variable a script sets the profile's secret in (password, or API key with --use-api-key). */
 export const PROFILE_SECRET_VARIABLE = 'AUTHDESK_PROFILE_PASSWORD';
-const PROGRAMME_KEY_VARIABLE = 'AUTHDESK_PROFILE_API_KEY';
 
 function invalid(message: string, usage: string): AuthdeskError {
   return new AuthdeskError('INVALID_INPUT', `${message} Usage: authdesk ${usage}`);
@@ -40,7 +39,7 @@ export interface ProfileFlags {
   readonly username?: string;
   /** An account id or a unique start of it, as `authdesk list` shows; null to unlink. */
   readonly otpAccount?: string | null;
-  /** `--api-key`: Weavr's programme key, or `-` to read it unseen. */
+  /** `--api-key`: Weavr's programme key (given as `-`, read by withProgrammeKey). */
   readonly programmeKey?: string;
   readonly keepAlive?: boolean;
   /** Which secret to read and save, if any. */
@@ -78,20 +77,29 @@ export function profileFlags(values: CommandContext['values'], usage: string, ad
 }
 
 /**
+ * The flags with a programme key given as `-` read: typed unseen on a terminal, else the next
+ * line of standard input, before the vault password as every secret given as `-` is.
+ */
+export async function withProgrammeKey(flags: ProfileFlags, passwords: PasswordSource): Promise<ProfileFlags> {
+  if (flags.programmeKey !== '-') return flags;
+  return { ...flags, programmeKey: await passwords.secret(`${PROVIDER_NAMES.weavr} programme API key`) };
+}
+
+/**
  * The service input for these flags, with the vault open: the OTP account resolved to its
- * full id, then the secrets read (after the vault password, in that order on standard input).
+ * full id, then the password or API key read (after the vault password on standard input).
  */
 export async function profileInput(flags: ProfileFlags, context: { accounts: AccountsService; passwords: PasswordSource; provider: ProviderType; username: string }): Promise<Partial<ProfileInput>> {
   const { accounts, passwords } = context;
   const otpAccountId = flags.otpAccount === undefined || flags.otpAccount === null ? flags.otpAccount : findById(accounts.list(), flags.otpAccount).id;
   const service = PROVIDER_NAMES[context.provider];
-  let secret: string | undefined;
+  let credential: { secret: string; credentialKind: 'password' | 'api-key' } | undefined;
   if (flags.secret !== null) {
     const what = flags.secret === 'api-key' ? `${service} API key for ${context.username}` : `${service} password for ${context.username}`;
-    secret = await passwords.other(what, PROFILE_SECRET_VARIABLE);
+    const secret = await passwords.other(what, PROFILE_SECRET_VARIABLE);
     if (secret === '') throw new AuthdeskError('INVALID_INPUT', `The ${what} is empty; nothing was saved.`);
+    credential = { secret, credentialKind: flags.secret };
   }
-  const programmeKey = flags.programmeKey === undefined ? undefined : await passwords.other(`${service} programme API key`, PROGRAMME_KEY_VARIABLE, { option: '--api-key', given: flags.programmeKey });
   return {
     ...(flags.name === undefined ? {} : { name: flags.name }),
     ...(flags.provider === undefined ? {} : { provider: flags.provider }),
@@ -99,7 +107,7 @@ export async function profileInput(flags: ProfileFlags, context: { accounts: Acc
     ...(flags.username === undefined ? {} : { username: flags.username }),
     ...(otpAccountId === undefined ? {} : { otpAccountId }),
     ...(flags.keepAlive === undefined ? {} : { keepAlive: flags.keepAlive }),
-    ...(secret === undefined ? {} : { secret, credentialKind: flags.secret ?? 'password' }),
-    ...(programmeKey === undefined ? {} : { programmeKey }),
+    ...credential,
+    ...(flags.programmeKey === undefined ? {} : { programmeKey: flags.programmeKey }),
   };
 }

@@ -14,7 +14,7 @@ import { SECRETS } from '../../help.ts';
 import { writeLine } from '../../io.ts';
 import { passwordSource } from '../../passwords.ts';
 import { findProfile, profileName } from '../../session-view.ts';
-import { PROFILE_INPUT_OPTIONS, PROFILE_SECRET_VARIABLE, profileFlags, profileInput } from './profile-input.ts';
+import { PROFILE_INPUT_OPTIONS, PROFILE_SECRET_VARIABLE, profileFlags, profileInput, withProgrammeKey } from './profile-input.ts';
 
 const USAGE = {
   add: 'profile add NAME --provider truenas|weavr|appgate --url URL --username USER [--otp-account ID] [--api-key KEY|-] [--use-api-key] [--keep-alive on|off] [--json]',
@@ -58,14 +58,15 @@ function describe(profile: ProfileView): string {
   return `${profileName(profile)} at ${escapeUnprintable(profile.baseUrl)}, user ${escapeUnprintable(profile.username)}; ${secret}, ${otp}`;
 }
 
-async function run(action: Action, context: CommandContext, name: string | undefined): Promise<ProfileView | readonly ProfileView[] | null> {
+async function run(action: Action, context: CommandContext, name: string | undefined): Promise<ProfileView | readonly ProfileView[]> {
   const { values } = context;
   if (action === 'add' || action === 'edit') {
-    const flags = profileFlags(values, USAGE[action], action === 'add');
     const passwords = passwordSource(context);
+    const flags = await withProgrammeKey(profileFlags(values, USAGE[action], action === 'add'), passwords);
     return withUnlockedCore(context, async ({ profiles, accounts }) => {
       const existing = action === 'edit' ? findProfile(profiles.list(), name ?? '') : null;
-      const provider = flags.provider ?? existing?.provider ?? 'truenas';
+      const provider = flags.provider ?? existing?.provider;
+      if (provider === undefined) throw invalid('Give --provider.', action);
       const input = await profileInput(flags, { accounts, passwords, provider, username: flags.username ?? existing?.username ?? '' });
       if (existing === null) return profiles.create({ name: name ?? '', provider, url: flags.url ?? '', username: flags.username ?? '', ...input });
       return profiles.edit(existing.id, input);
@@ -82,7 +83,7 @@ async function run(action: Action, context: CommandContext, name: string | undef
   });
 }
 
-function report(action: Action, context: CommandContext, result: ProfileView | readonly ProfileView[] | null): void {
+function report(action: Action, context: CommandContext, result: ProfileView | readonly ProfileView[]): void {
   const { io, global } = context;
   if (Array.isArray(result)) {
     const list = result as readonly ProfileView[];
@@ -113,7 +114,7 @@ export const profileCommand: Command = {
   details: [
     ...Object.values(USAGE).map((usage) => `authdesk ${usage}`),
     '--url takes what you would paste: the address a server prints (ws://host:port/api/current), or a bare https://host; Authdesk completes it to the service\'s endpoint.',
-    `The password (or, with --use-api-key, a TrueNAS API key) is asked on a terminal with echo off, or read from ${PROFILE_SECRET_VARIABLE}, or from the line after the vault password with --password-stdin; it is kept in the vault and never printed. "profile edit" keeps the saved one unless --password or --use-api-key is given. --api-key is Weavr's programme key (- reads it unseen, or from AUTHDESK_PROFILE_API_KEY). --otp-account takes an id from "authdesk list": that account answers the login's code step; without one, the code is asked on the terminal. --keep-alive on keeps a Weavr session from lapsing after 5 idle minutes.`,
+    `The password (or, with --use-api-key, a TrueNAS API key) is asked on a terminal with echo off, or read from ${PROFILE_SECRET_VARIABLE}, or from the line after the vault password with --password-stdin; it is kept in the vault and never printed. "profile edit" keeps the saved one unless --password or --use-api-key is given. --api-key is Weavr's programme key (- types it unseen on a terminal, or reads the next line of standard input). --otp-account takes an id from "authdesk list": that account answers the login's code step; without one, the code is asked on the terminal. --keep-alive on keeps a Weavr session from lapsing after 5 idle minutes.`,
     '"profile trust" pins a server\'s certificate after you compared its SHA-256 fingerprint (a login that meets a new certificate names it and this command). "profile remove" logs the session out and removes the saved password; the linked OTP account stays in the vault.',
     `Secrets: ${SECRETS}`,
   ].join('\n\n'),
