@@ -6,9 +6,6 @@
 // and locked again whatever happens.
 import pkg from '../../package.json' with { type: 'json' };
 import { createCore, type Core } from '../core/app/core.ts';
-import { createAppgateProvider } from '../core/providers/appgate/index.ts';
-import { createTruenasProvider } from '../core/providers/truenas/index.ts';
-import { createWeavrProvider } from '../core/providers/weavr/index.ts';
 import { defaultUserDataDir, PRODUCT_NAME } from '../core/platform/paths.ts';
 import { systemClock, type PowerEvents } from '../core/platform/ports.ts';
 import { settingsFile } from '../core/platform/settings-file.ts';
@@ -33,9 +30,6 @@ export function cliCore(context: CommandContext): Core {
     clipboard: null,
     notifier: null,
     dialogs: null,
-    // Note (provider table): the CLI's own until the composition root has one builtin table
-    // for main and the CLI alike; change with electron/main/index.ts.
-    providers: { truenas: createTruenasProvider(), weavr: createWeavrProvider(), appgate: createAppgateProvider() },
   });
 }
 

@@ -8,8 +8,6 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
 import { otpParams } from '../../electron/core/otp/entry.ts';
-import { createTruenasProvider } from '../../electron/core/providers/truenas/index.ts';
-import { createWeavrProvider } from '../../electron/core/providers/weavr/index.ts';
 import { startSandbox, totp, type Sandbox } from '../sandbox/index.ts';
 import { chromiumSkipReason } from './support/chromium.ts';
 import { startHarness, type Harness } from './support/harness.ts';
@@ -44,7 +42,7 @@ describe('the Sessions screen against the sandbox', () => {
   before(async () => {
     if (skip) return;
     [sandbox, tls] = await Promise.all([startSandbox(), startSandbox({ tls: true })]);
-    harness = await startHarness({ providers: { truenas: createTruenasProvider(), weavr: createWeavrProvider() } });
+    harness = await startHarness();
     page = harness.page;
     page.setDefaultTimeout(10_000);
     await harness.core.vault.create(PASSWORD);
