@@ -11,7 +11,7 @@
 // retry. Providers pass `retry: true` only for reads such as /version or /identities.
 
 import type { TLSSocket } from 'node:tls';
-import { Agent, buildConnector } from 'undici';
+import type { Agent } from 'undici';
 import { normalisePin, fingerprintOf } from './certificates.ts';
 import { connectionFailure, PinMismatch, tooLarge, unreadable, type Endpoint } from './failures.ts';
 
@@ -61,7 +61,10 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const base = options.baseUrl.replace(/\/+$/, '');
   const endpoint: Endpoint = { service: options.service, url: new URL(base), timeoutMs };
-  const agent = createAgent(normalisePin(options.pin), timeoutMs);
+  // Note (loaded on first use): undici is the largest module the CLI carries; commands that
+  // never reach a service (list, code, add ...) should not pay for loading it.
+  let agent: Promise<Agent> | null = null;
+  const dispatcher = (): Promise<Agent> => (agent ??= createAgent(normalisePin(options.pin), timeoutMs));
 
   const once = async (request: HttpRequest): Promise<HttpResponse> => {
     const timeout = AbortSignal.timeout(timeoutMs);
@@ -75,7 +78,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         ...(request.json === undefined ? {} : { body: JSON.stringify(request.json) }),
         redirect: 'manual' as const,
         signal,
-        dispatcher: agent,
+        dispatcher: await dispatcher(),
       };
       const response = await fetch(`${base}${request.path}`, init);
       const text = await readBounded(response, options.service);
@@ -114,11 +117,12 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         }
       }
     },
-    close: () => agent.close(),
+    close: async () => (agent ? (await agent).close() : undefined),
   };
 }
 
-function createAgent(pin: string | null, timeoutMs: number): Agent {
+async function createAgent(pin: string | null, timeoutMs: number): Promise<Agent> {
+  const { Agent, buildConnector } = await import('undici');
   const limits = { keepAliveTimeout: 30_000, headersTimeout: timeoutMs, bodyTimeout: timeoutMs, connectTimeout: timeoutMs };
   if (!pin) return new Agent(limits);
   // A resumed TLS session carries no certificate to compare, so every connection does a full handshake.

@@ -5,7 +5,8 @@
 // before the upgrade request is written, and the handshake is bounded by the timeout.
 
 import { connect as tlsConnect, type ConnectionOptions } from 'node:tls';
-import WebSocket, { type ClientOptions } from 'ws';
+import type WebSocket from 'ws';
+import type { ClientOptions } from 'ws';
 import { fingerprintOf, normalisePin } from './certificates.ts';
 import { connectionFailure, PinMismatch, type Endpoint } from './failures.ts';
 
@@ -28,7 +29,9 @@ export async function openWebSocket(url: string, options: WebSocketOptions): Pro
   const endpoint: Endpoint = { service: options.service, url: new URL(url), timeoutMs };
   const pin = normalisePin(options.pin);
   const timeout = AbortSignal.timeout(timeoutMs);
-  const socket = new WebSocket(url, {
+  // Loaded on first use, as undici is in http-client.ts.
+  const { default: WebSocketClient } = await import('ws');
+  const socket = new WebSocketClient(url, {
     handshakeTimeout: timeoutMs,
     maxPayload: MAX_FRAME_BYTES,
     followRedirects: false,

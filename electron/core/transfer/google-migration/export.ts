@@ -4,7 +4,6 @@
 // the otp module) and one QR code PNG each, to scan with the phone. Accounts Google cannot
 // hold (Steam, 7 digits, periods other than 30 s) are left out and listed, not fatal.
 
-import QRCode from 'qrcode';
 import { encodeMigration, fitsMigration } from '../../otp/migration.ts';
 import type { Account } from '../../vault/model.ts';
 
@@ -22,8 +21,10 @@ export async function exportGoogleMigration(accounts: readonly Account[], option
   const skipped = accounts.filter((a) => !fitsMigration(a)).map((a) => a.id);
   if (fitting.length === 0) return { uris: [], qrCodes: [], skipped };
   const uris = encodeMigration(fitting, options.maxUriLength === undefined ? {} : { maxUriLength: options.maxUriLength });
-  // Medium error correction: readable off a screen, denser codes than "H" would need.
   if (options.qrCodes === false) return { uris, qrCodes: [], skipped };
+  // Loaded only when QR pictures are asked for: most exports never draw one.
+  const { default: QRCode } = await import('qrcode');
+  // Medium error correction: readable off a screen, denser codes than "H" would need.
   const qrCodes = await Promise.all(uris.map((uri) => QRCode.toBuffer(uri, { type: 'png', errorCorrectionLevel: 'M', margin: 2, scale: 6 })));
   return { uris, qrCodes, skipped };
 }
