@@ -1,6 +1,7 @@
 // Runs in: benchmarks. `node test/bench/run.ts login-from-locked`
 //
-// From a locked vault to an active TrueNAS session through the CLI, as a script runs it:
+// From a locked vault to an active TrueNAS session through the CLI as it ships (the bundle
+// `npm run build` makes, built first here), as a script runs it:
 // `authdesk login nas --json` with AUTHDESK_PASSWORD, a new process each time (start, unlock at
 // the floor's Argon2id cost, password, OTP_REQUIRED answered from the linked account, SUCCESS,
 // the token saved in the vault). The baseline is the KDF alone: a bare Node process deriving
@@ -19,16 +20,18 @@ import { promisify } from 'node:util';
 import { KDF_FLOOR } from '../../electron/core/vault/kdf.ts';
 import { Vault } from '../../electron/core/vault/vault.ts';
 import { demoSeed, startSandbox } from '../sandbox/index.ts';
+import { buildElectron } from '../../scripts/build.ts';
 import { PASSWORD } from '../support/vault.ts';
 import { result, type BenchResult } from './measure.ts';
 
-const AUTHDESK = fileURLToPath(new URL('../../electron/cli/authdesk.ts', import.meta.url));
+const AUTHDESK = fileURLToPath(new URL('../../dist/cli/authdesk.mjs', import.meta.url));
 const KDF = new URL('../../electron/core/vault/kdf.ts', import.meta.url).href;
 const run = promisify(execFile);
 const RUNS = 7;
 const WARMUP = 1;
 
 export default async function (): Promise<BenchResult[]> {
+  await buildElectron();
   const seed = demoSeed();
   // The unauthenticated rate limit (20 logins a minute) would stop the benchmark, not measure it.
   const sandbox = await startSandbox({ seed: { ...seed, truenas: { ...seed.truenas, rateLimit: Number.MAX_SAFE_INTEGER } }, truenasDelays: { otpFailureMs: 0, rateLimitMs: 0 } });
