@@ -23,7 +23,7 @@ import { AuthdeskError } from '../errors.ts';
 import { describeFileError } from '../platform/file-errors.ts';
 import type { Clock, Dialogs, Notifier } from '../platform/ports.ts';
 import { writeOwnFile } from '../vault/atomic-file.ts';
-import type { ApprovalFlag, ApprovalRecord, DeviceKey, VaultData } from '../vault/model.ts';
+import type { ApprovalFlag, ApprovalRecord, ChallengeStatus, DeviceKey, VaultData } from '../vault/model.ts';
 import { isVaultFile } from '../vault/own-files.ts';
 
 /** The device that answers for a profile, while its vault is unlocked. */
@@ -56,6 +56,13 @@ const FILE_FILTERS = {
   csv: { name: 'CSV (spreadsheet)', extensions: ['csv'] },
 } as const;
 
+/** Ended challenges remembered for their words (a few hours of heavy use). */
+const ENDED_KEEP = 200;
+
+function expiredError(): AuthdeskError {
+  return new AuthdeskError('PROVIDER_ERROR', 'This request expired, so it can no longer be answered; nothing was sent. Ask for a new one from the requesting screen.');
+}
+
 function flagsOf(resolution: Resolution, earlier: readonly ApprovalFlag[]): ApprovalFlag[] {
   const flags = new Set(earlier);
   if (resolution.reason === 'NUMBER_MISMATCH') flags.add('number-mismatch');
@@ -68,6 +75,8 @@ export class ApprovalsService {
   readonly #pending = new Map<string, Pending>();
   readonly #fatigue = new FatigueGuard();
   readonly #listeners = new Set<(event: ApprovalEvent) => void>();
+  /** How challenges that left the list ended, so a late answer is told why rather than "not found". */
+  readonly #ended = new Map<string, ChallengeStatus>();
   #inFlight = new AbortController();
 
   constructor(options: ApprovalsOptions) {
@@ -104,6 +113,9 @@ export class ApprovalsService {
   /** Answers a challenge with a signed decision; the server's answer says how it ended. */
   async decide(id: string, decision: Decision, typedNumber: string | undefined): Promise<DecisionResult> {
     const entry = this.#pending.get(id);
+    const ended = this.#ended.get(id);
+    if (ended === 'EXPIRED') throw expiredError();
+    if (ended) throw new AuthdeskError('PROVIDER_ERROR', `This request was already ${ended.toLowerCase()}, so it can no longer be answered; nothing was sent.`);
     if (!entry) throw new AuthdeskError('NOT_FOUND', 'There is no pending request with that id: it was answered, expired, or never came here. List the pending requests again.');
     if (entry.held) throw new AuthdeskError('INVALID_INPUT', `This request for ${entry.profileName} is held because recent requests were denied. Open the held requests first, then decide.`);
     const digits = entry.challenge.numberDigits;
@@ -113,7 +125,7 @@ export class ApprovalsService {
     const now = this.#options.clock.now();
     if (now >= entry.challenge.expiresAt) {
       this.#expire(entry);
-      throw new AuthdeskError('PROVIDER_ERROR', 'This request expired, so it can no longer be answered; nothing was sent. Ask for a new one from the requesting screen.');
+      throw expiredError();
     }
     const collapsed = decision === 'APPROVE' ? [] : this.pending().pending.find((item) => item.id === id)?.collapsed ?? [];
     const result = await this.#send(entry, decision, decision === 'APPROVE' ? (typedNumber ?? null) : null);
@@ -190,6 +202,7 @@ export class ApprovalsService {
     this.#inFlight = new AbortController();
     for (const p of this.#pending.values()) p.expiry.cancel();
     this.#pending.clear();
+    this.#ended.clear();
     this.#fatigue.forget();
   }
 
@@ -292,6 +305,8 @@ export class ApprovalsService {
   #drop(entry: Pending, result: DecisionResult, decidedHere: boolean): void {
     entry.expiry.cancel();
     this.#pending.delete(entry.challenge.challengeId);
+    this.#ended.set(entry.challenge.challengeId, result.status);
+    if (this.#ended.size > ENDED_KEEP) this.#ended.delete(this.#ended.keys().next().value!);
     this.#emit({ type: 'resolved', result: { ...result, profileId: entry.profileId, decidedHere }, view: this.pending() });
   }
 
