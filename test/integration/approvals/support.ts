@@ -14,6 +14,7 @@ import { createTruenasProvider } from '../../../electron/core/providers/truenas/
 import { createWeavrProvider } from '../../../electron/core/providers/weavr/index.ts';
 import { demoSeed, startSandbox, type Sandbox } from '../../sandbox/index.ts';
 import { createTestCore, type TestCore } from '../../support/core.ts';
+import { startRecordingProxy, type RecordingProxy } from '../../support/recording-proxy.ts';
 import { PASSWORD } from '../../support/vault.ts';
 import { WebhookReceiver } from '../sandbox/webhook-receiver.ts';
 
@@ -30,6 +31,8 @@ export class RecordingNotifier implements Notifier {
 export interface ApprovalsRig extends TestCore {
   readonly sandbox: Sandbox;
   readonly receiver: WebhookReceiver;
+  /** Every request the core made to the approvals server passes through here (pairing links name it). */
+  readonly proxy: RecordingProxy;
   readonly notifier: RecordingNotifier;
   readonly events: ApprovalEvent[];
   /** Moves the sandbox's clock (not the core's) forward. */
@@ -43,6 +46,8 @@ export interface ApprovalsRig extends TestCore {
   next<T extends ApprovalEvent['type']>(type: T, timeoutMs?: number): Promise<Extract<ApprovalEvent, { type: T }>>;
   /** The number the requesting screen shows for a challenge. */
   numberOf(challengeId: string): string;
+  /** Raises a challenge for `account` as a provider would (at most 3 a minute per account, by the server's clock). */
+  raise(account: string, action?: string): string;
 }
 
 export async function until<T>(probe: () => T | undefined | false, what: string, timeoutMs = 5000): Promise<T> {
@@ -65,6 +70,7 @@ export async function startRig(cleanup: typeof after, options: { heartbeatMs?: n
     seed: { ...seed, weavr: { ...seed.weavr, webhookUrl: receiver.url } },
     ...(options.heartbeatMs === undefined ? {} : { approvalsHeartbeatMs: options.heartbeatMs }),
   });
+  const proxy = await startRecordingProxy(sandbox.urls.base);
   const dir = await mkdtemp(join(tmpdir(), 'authdesk-approvals-'));
   const notifier = new RecordingNotifier();
   const test = createTestCore(join(dir, 'vault.authdesk'), {
@@ -76,6 +82,7 @@ export async function startRig(cleanup: typeof after, options: { heartbeatMs?: n
   cleanup(async () => {
     await core.devices.stop();
     core.dispose();
+    await proxy.close();
     await sandbox.close();
     await receiver.close();
     await rm(dir, { recursive: true, force: true, maxRetries: 5 });
@@ -83,11 +90,13 @@ export async function startRig(cleanup: typeof after, options: { heartbeatMs?: n
   const events: ApprovalEvent[] = [];
   core.approvals.onEvent((event) => events.push(event));
   let taken = 0;
+  let refs = 900_001;
   await core.vault.create(PASSWORD);
   return {
     ...test,
     sandbox,
     receiver,
+    proxy,
     notifier,
     events,
     advanceServer(ms) {
@@ -106,7 +115,9 @@ export async function startRig(cleanup: typeof after, options: { heartbeatMs?: n
         method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${sandbox.seed.approvals.serviceKey}` }, body: JSON.stringify({ account }),
       });
       assert.equal(response.status, 201);
-      return ((await response.json()) as { link: string }).link;
+      const link = new URL(((await response.json()) as { link: string }).link);
+      link.searchParams.set('server', `${proxy.base}${new URL(sandbox.urls.approvals).pathname}`);
+      return link.href;
     },
     async enrol(profileId, account) {
       await core.devices.enrol(profileId, await this.pairingLink(account), 'Test desk');
@@ -122,6 +133,11 @@ export async function startRig(cleanup: typeof after, options: { heartbeatMs?: n
     },
     numberOf(challengeId) {
       return sandbox.approvals.get(challengeId)!.number;
+    },
+    raise(account, action = 'Sign in to the admin console') {
+      const challenge = sandbox.approvals.create({ account, provider: account.startsWith('weavr:') ? 'weavr' : 'appgate', ref: String(refs++), action, origin: '203.0.113.7' }, () => undefined);
+      assert.ok(challenge, 'the server raised the challenge');
+      return challenge.id;
     },
   };
 }
