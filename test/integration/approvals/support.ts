@@ -60,7 +60,8 @@ export async function until<T>(probe: () => T | undefined | false, what: string,
   }
 }
 
-export async function startRig(cleanup: typeof after, options: { heartbeatMs?: number } = {}): Promise<ApprovalsRig> {
+/** serverHeartbeatMs: how often the sandbox writes a heartbeat; coreHeartbeatMs: how often the core expects one. */
+export async function startRig(cleanup: typeof after, options: { serverHeartbeatMs?: number; coreHeartbeatMs?: number } = {}): Promise<ApprovalsRig> {
   const receiver = new WebhookReceiver();
   await receiver.start();
   let offset = 0;
@@ -68,7 +69,7 @@ export async function startRig(cleanup: typeof after, options: { heartbeatMs?: n
   const sandbox = await startSandbox({
     clock: { now: () => Date.now() + offset },
     seed: { ...seed, weavr: { ...seed.weavr, webhookUrl: receiver.url } },
-    ...(options.heartbeatMs === undefined ? {} : { approvalsHeartbeatMs: options.heartbeatMs }),
+    ...(options.serverHeartbeatMs === undefined ? {} : { approvalsHeartbeatMs: options.serverHeartbeatMs }),
   });
   const proxy = await startRecordingProxy(sandbox.urls.base);
   const dir = await mkdtemp(join(tmpdir(), 'authdesk-approvals-'));
@@ -76,7 +77,7 @@ export async function startRig(cleanup: typeof after, options: { heartbeatMs?: n
   const test = createTestCore(join(dir, 'vault.authdesk'), {
     notifier,
     providers: { truenas: createTruenasProvider(), weavr: createWeavrProvider({ pollMs: 20 }), appgate: createAppgateProvider() },
-    ...(options.heartbeatMs === undefined ? {} : { approvalsHeartbeatMs: options.heartbeatMs }),
+    ...(options.coreHeartbeatMs === undefined ? {} : { approvalsHeartbeatMs: options.coreHeartbeatMs }),
   });
   const { core } = test;
   cleanup(async () => {
