@@ -78,6 +78,8 @@ export class ApprovalsService {
   /** How challenges that left the list ended, so a late answer is told why rather than "not found". */
   readonly #ended = new Map<string, ChallengeStatus>();
   #inFlight = new AbortController();
+  /** The last stream write, which a decision's record waits for (the challenge's own record may be in it). */
+  #lastWrite: Promise<unknown> = Promise.resolve();
 
   constructor(options: ApprovalsOptions) {
     this.#options = options;
@@ -181,7 +183,9 @@ export class ApprovalsService {
       this.#options.notifier?.notify('A device was enrolled', `${event.name} can now approve requests for ${key.account}. If you did not add it, revoke it in Approvals.`);
     }
     if (record === null && id === null) return;
-    await this.#options.vault.mutate((data) => this.#written(data, key.id, record, id));
+    const write = this.#options.vault.mutate((data) => this.#written(data, key.id, record, id));
+    this.#lastWrite = write.catch(() => undefined);
+    await write;
   }
 
   /** Challenges still open in the audit log come back when the vault unlocks (the stream then resumes after them). */
@@ -221,16 +225,14 @@ export class ApprovalsService {
   }
 
   #arrived(key: DeviceKey, profileName: string, challenge: Challenge): ApprovalRecord | null {
-    const known = this.#pending.has(challenge.challengeId) || approvalRecords(this.#options.vault.data()).some((r) => r.challengeId === challenge.challengeId);
-    if (known) return null;
+    if (approvalRecords(this.#options.vault.data()).some((r) => r.challengeId === challenge.challengeId)) return null;
     const now = this.#options.clock.now();
     const open = challenge.expiresAt > now;
-    const arrival = open ? this.#fatigue.arrive(key.profileId, now, this.#options.limits()) : 'show';
+    const shown = this.#pending.get(challenge.challengeId);
+    // A challenge shown before its record was written (a write that failed, replayed by the stream) is not shown twice.
+    const arrival = shown ? (shown.held ? 'held' : shown.burst ? 'burst' : 'show') : open ? this.#fatigue.arrive(key.profileId, now, this.#options.limits()) : 'show';
     const flags: ApprovalFlag[] = arrival === 'show' ? [] : [arrival];
-    if (open) {
-      const entry = this.#track(challenge, key.profileId, profileName, arrival === 'held', arrival === 'burst');
-      this.#announce(entry, arrival);
-    }
+    if (open && !shown) this.#announce(this.#track(challenge, key.profileId, profileName, arrival === 'held', arrival === 'burst'), arrival);
     return {
       challengeId: challenge.challengeId, profileId: key.profileId, profileName, account: challenge.account, provider: challenge.provider,
       action: challenge.action, origin: challenge.origin, createdAt: challenge.createdAt, expiresAt: challenge.expiresAt,
@@ -244,7 +246,7 @@ export class ApprovalsService {
     if (entry) this.#drop(entry, { id: resolution.challengeId, status: resolution.status, reason: resolution.reason, flagged: resolution.flagged }, resolution.decidedBy === deviceId);
     const earlier = approvalRecords(this.#options.vault.data()).find((r) => r.challengeId === resolution.challengeId);
     if (!earlier || earlier.status === resolution.status) return null;
-    if (earlier.status === null && (resolution.status === 'DENIED' || resolution.status === 'REPORTED')) this.#fatigue.denied(earlier.profileId, this.#options.clock.now());
+    if (earlier.status === null && (resolution.status === 'DENIED' || resolution.status === 'REPORTED')) this.#fatigue.denied(earlier.profileId, earlier.challengeId, this.#options.clock.now());
     return {
       ...earlier, status: resolution.status, reason: resolution.reason, flags: flagsOf(resolution, earlier.flags),
       decidedAt: resolution.decidedAt ?? this.#options.clock.now(), decidedBy: resolution.decidedBy, decidedHere: resolution.decidedBy === deviceId,
@@ -291,6 +293,7 @@ export class ApprovalsService {
       if (over === 'EXPIRED' || over === 'ALREADY_DECIDED' || over === 'NOT_FOUND') this.#expire(entry);
       throw error;
     }
+    await this.#lastWrite;
     const resolution: Resolution = { challengeId: result.id, status: result.status, reason: result.reason, flagged: result.flagged, decidedBy: answerer.signer.deviceId, decidedAt: this.#options.clock.now() };
     const record = this.#resolved(answerer.signer.deviceId, resolution);
     if (record) await this.#options.vault.mutate((data) => this.#written(data, answerer.signer.deviceId, record, null));

@@ -7,11 +7,10 @@
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import { PASSWORD } from '../../support/vault.ts';
-import { ALICE, startRig, until } from './support.ts';
+import { ALICE, startRig, until, type ApprovalsRig } from './support.ts';
 
 const STREAM = /\/devices\/[^/]+\/stream$/;
-const challengeIds = (rig: { events: readonly { type: string }[] }) =>
-  rig.events.flatMap((e) => (e.type === 'challenge' ? [(e as { approval: { id: string } }).approval.id] : []));
+const challengeIds = (rig: ApprovalsRig) => rig.events.flatMap((e) => (e.type === 'challenge' ? [e.approval.id] : []));
 
 test('a cut connection resumes after the last event handled: the waiting challenge stays, the one sent meanwhile comes, each exactly once', async () => {
   const rig = await startRig(after);

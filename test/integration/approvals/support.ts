@@ -93,7 +93,7 @@ export async function startRig(cleanup: typeof after, options: { serverHeartbeat
   let taken = 0;
   let refs = 900_001;
   await core.vault.create(PASSWORD);
-  return {
+  const rig: ApprovalsRig = {
     ...test,
     sandbox,
     receiver,
@@ -121,7 +121,7 @@ export async function startRig(cleanup: typeof after, options: { serverHeartbeat
       return link.href;
     },
     async enrol(profileId, account) {
-      await core.devices.enrol(profileId, await this.pairingLink(account), 'Test desk');
+      await core.devices.enrol(profileId, await rig.pairingLink(account), 'Test desk');
       return until(() => core.devices.enrolments().find((e) => e.profileId === profileId && e.stream === 'connected'), 'the stream to connect');
     },
     async next(type, timeoutMs = 5000) {
@@ -141,6 +141,7 @@ export async function startRig(cleanup: typeof after, options: { serverHeartbeat
       return challenge.id;
     },
   };
+  return rig;
 }
 
 /** The Weavr token the session keeps, asked whether it is STEPPED_UP. */
