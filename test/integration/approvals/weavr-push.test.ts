@@ -7,6 +7,19 @@ import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import { ALICE, startRig, until, weavrTokenStatus } from './support.ts';
 
+/** A logged-in Weavr profile enrolled here, a push step-up started, and its challenge as it arrived. */
+async function pushStepUp() {
+  const rig = await startRig(after);
+  const profileId = await rig.weavrProfile();
+  await rig.core.sessions.login(profileId);
+  await rig.enrol(profileId, ALICE);
+  const stepping = rig.core.sessions.stepUp(profileId, 'push');
+  // Settled by the test's assertions; a rejection before them is not unhandled.
+  stepping.catch(() => undefined);
+  const { approval } = await rig.next('challenge');
+  return { rig, profileId, stepping, approval };
+}
+
 test('approved with the typed number: the session steps up, the webhook says VERIFIED, the audit log has it', async () => {
   const rig = await startRig(after);
   const profileId = await rig.weavrProfile();
@@ -39,13 +52,7 @@ test('approved with the typed number: the session steps up, the webhook says VER
 });
 
 test('denied: the step-up is declined and the webhook says DECLINED', async () => {
-  const rig = await startRig(after);
-  const profileId = await rig.weavrProfile();
-  await rig.core.sessions.login(profileId);
-  await rig.enrol(profileId, ALICE);
-  const stepping = rig.core.sessions.stepUp(profileId, 'push');
-  stepping.catch(() => undefined);
-  const { approval } = await rig.next('challenge');
+  const { rig, profileId, stepping, approval } = await pushStepUp();
   assert.deepEqual(await rig.core.approvals.decide(approval.id, 'DENY', undefined), { id: approval.id, status: 'DENIED', reason: null, flagged: false });
   await assert.rejects(stepping, { code: 'PROVIDER_AUTH_FAILED', message: /declined on the device/ });
   assert.equal(await weavrTokenStatus(rig, profileId), 'STANDARD');
@@ -54,13 +61,7 @@ test('denied: the step-up is declined and the webhook says DECLINED', async () =
 });
 
 test('left unanswered: it expires, the webhook says EXPIRED, and a late answer is refused here, nothing sent', async () => {
-  const rig = await startRig(after);
-  const profileId = await rig.weavrProfile();
-  await rig.core.sessions.login(profileId);
-  await rig.enrol(profileId, ALICE);
-  const stepping = rig.core.sessions.stepUp(profileId, 'push');
-  stepping.catch(() => undefined);
-  const { approval } = await rig.next('challenge');
+  const { rig, profileId, stepping, approval } = await pushStepUp();
   assert.ok(rig.core.approvals.pending().pending.some((p) => p.id === approval.id));
   rig.advanceServer(5 * 60_000 + 1000);
   rig.sandbox.approvals.sweep();
