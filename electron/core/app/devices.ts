@@ -59,6 +59,7 @@ export class DevicesService {
   readonly #running = new Map<string, Running>();
   readonly #listeners = new Set<(enrolments: EnrolmentView[]) => void>();
   #unlocked = false;
+  #lastSaid = '[]';
 
   constructor(options: DevicesOptions) {
     this.#options = options;
@@ -275,6 +276,10 @@ export class DevicesService {
 
   #changed(): void {
     const enrolments = this.enrolments();
+    // A window hears of a change, not of every stop and start that changed nothing (a vault with no devices locking).
+    const said = JSON.stringify(enrolments);
+    if (said === this.#lastSaid) return;
+    this.#lastSaid = said;
     for (const listener of this.#listeners) listener(enrolments);
     this.#options.approvals.streamsChanged(enrolments);
   }
