@@ -17,7 +17,7 @@ import { parsePairing } from '../approvals/pairing.ts';
 import { newDeviceKey } from '../approvals/signing.ts';
 import type { DeviceList, EnrolmentView } from '../approvals/views.ts';
 import { AuthdeskError, isAuthdeskError } from '../errors.ts';
-import type { Clock, PowerEvents } from '../platform/ports.ts';
+import type { Clock } from '../platform/ports.ts';
 import { PIN_OPTION } from '../providers/net/index.ts';
 import { APPROVALS_OPTION } from '../providers/weavr/stepup.ts';
 import type { DeviceKey, Profile } from '../vault/model.ts';
@@ -27,7 +27,6 @@ import type { ProfilesService } from './profiles.ts';
 export interface DevicesOptions {
   readonly vault: VaultAccess;
   readonly clock: Clock;
-  readonly power: PowerEvents;
   readonly profiles: ProfilesService;
   readonly approvals: ApprovalsService;
   /** The server's heartbeat interval; shorter in tests of dead-connection detection. */
@@ -63,7 +62,6 @@ export class DevicesService {
 
   constructor(options: DevicesOptions) {
     this.#options = options;
-    for (const event of ['resume', 'unlock-screen'] as const) options.power.on(event, () => this.wake());
   }
 
   /** The profiles enrolled here, with their streams' states. */
