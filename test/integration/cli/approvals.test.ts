@@ -81,6 +81,9 @@ describe('authdesk devices, approvals, approve, deny', { timeout: 120_000 }, () 
     const third = raise();
     assert.deepEqual(JSON.parse(ok(await run(['deny', third, '--report', '--json'])).stdout), { id: third, status: 'REPORTED', reason: null, flagged: true });
     assert.match(ok(await run(['approvals'])).stdout, /^No push requests are waiting\.\n$/);
+    const audit = JSON.parse(ok(await run(['approvals', '--audit', '--json'])).stdout) as { challengeId: string; status: string; flags: string[] }[];
+    assert.deepEqual(audit.map((r) => [r.challengeId, r.status, r.flags]), [[third, 'REPORTED', ['reported']], [second, 'DENIED', ['number-mismatch']], [first, 'APPROVED', []]]);
+    assert.match(ok(await run(['approvals', '--audit'])).stdout, /Z {2}work: Step up the Weavr session for Example Trading Ltd from 198\.51\.100\.4: reported here \[reported\]\n/);
   });
 
   it('guessed pairing tokens: exit 4 with words, then the wait once the server limits them', async () => {
