@@ -61,7 +61,7 @@ test('denied: the step-up is declined and the webhook says DECLINED', async () =
 });
 
 test('left unanswered: it expires, the webhook says EXPIRED, and a late answer is refused here, nothing sent', async () => {
-  const { rig, profileId, stepping, approval } = await pushStepUp();
+  const { rig, stepping, approval } = await pushStepUp();
   assert.ok(rig.core.approvals.pending().pending.some((p) => p.id === approval.id));
   rig.advanceServer(5 * 60_000 + 1000);
   rig.sandbox.approvals.sweep();
