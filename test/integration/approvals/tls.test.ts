@@ -1,6 +1,6 @@
 // Runs in: tests. Enrolment and the challenge stream over HTTPS with the profile's pinned
-// certificate (the approvals server on the profile's own host), and a server whose certificate
-// is not the pinned one refused before the pairing token leaves this computer.
+// certificate (the approvals server on the profile's own host); a certificate not yet trusted
+// is refused, with its fingerprint to compare, before the pairing token leaves this computer.
 import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
