@@ -1,0 +1,29 @@
+// Runs in: renderer.
+//
+// How a request in the audit log ended, in the words the History table shows. The statuses are
+// the protocol's (docs/device-approvals.md §4.3); NUMBER_MISMATCH is a denial the person did not
+// choose: someone typed a number that was not on the requesting screen.
+import type { AuditEntry } from '../../../../electron/core/api/types.ts';
+
+export interface OutcomeWords {
+  readonly text: string;
+  readonly tone: 'good' | 'danger' | 'muted';
+  readonly detail: string | null;
+}
+
+export function outcomeWords(entry: AuditEntry): OutcomeWords {
+  switch (entry.status) {
+    case 'APPROVED':
+      return { text: 'Approved', tone: 'good', detail: null };
+    case 'DENIED':
+      return entry.reason === 'NUMBER_MISMATCH'
+        ? { text: 'Denied', tone: 'danger', detail: 'The number typed was not the one on the requesting screen.' }
+        : { text: 'Denied', tone: 'danger', detail: null };
+    case 'REPORTED':
+      return { text: 'Reported', tone: 'danger', detail: 'Marked “this wasn’t me”.' };
+    case 'EXPIRED':
+      return { text: 'Expired', tone: 'muted', detail: 'Not answered in time.' };
+    default:
+      return { text: 'Waiting', tone: 'muted', detail: null };
+  }
+}
