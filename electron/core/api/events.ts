@@ -20,6 +20,8 @@ export function connectEvents(core: Core, prompts: PromptBroker, emit: Emitters<
     core.backups.onStatus((status) => emit.backups.onStatus(status)),
     core.profiles.onChange((views) => emit.profiles.onChange(views)),
     core.sessions.onState((event) => emit.sessions.onState(event)),
+    core.devices.onChange((enrolments) => emit.devices.onChange(enrolments)),
+    core.approvals.onEvent((event) => emit.approvals.onEvent(event)),
     // A question asked for an unlocked vault must not outlive the lock.
     core.vault.onStatus((status) => {
       if (status.state !== 'unlocked') prompts.withdrawAll();

@@ -9,6 +9,7 @@ import type { OtpAlgorithm, OtpType } from '../otp/params.ts';
 import type { KeychainInfo } from '../platform/ports.ts';
 
 export type { AccountCode } from '../accounts/codes.ts';
+export type { ApprovalEvent, ApprovalsView, AuditExported, AuditFlag, AuditFormat, AuditRecord, ChallengeStatus, Decision, DecisionResult, DeviceList, DeviceView, EnrolmentView, HeldApprovals, PendingApproval, StreamState } from '../approvals/views.ts';
 export type { BackupEntry, RestoreResult } from '../app/backups.ts';
 export type { ExportQrCodes, ExportSaved, SkippedAccount } from '../app/export-files.ts';
 export type { ExportFormat } from '../app/transfer.ts';

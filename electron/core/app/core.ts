@@ -14,6 +14,7 @@ import { builtinProviders } from '../providers/builtin.ts';
 import type { ProviderTable } from '../providers/index.ts';
 import type { KdfParams } from '../vault/kdf.ts';
 import { VaultService } from '../vault/vault-service.ts';
+import { ApprovalsService, DevicesService } from './approvals.ts';
 import { BackupsService } from './backups.ts';
 import { CodeClipboard } from './clipboard.ts';
 import { ExportService } from './export-files.ts';
@@ -69,6 +70,10 @@ export interface Core {
   readonly profiles: ProfilesService;
   /** Logins, live sessions and their states, by profile. */
   readonly sessions: SessionsService;
+  /** This computer as a push-approval device of profiles' accounts: enrol, list, revoke. */
+  readonly devices: DevicesService;
+  /** Push challenges for the enrolled profiles, their decisions and the audit log. */
+  readonly approvals: ApprovalsService;
   /** Calls listener after every change to the accounts (added, edited, removed, reordered, a counter used). */
   onAccountsChange(listener: () => void): () => void;
   /** Locks the vault and stops every timer and listener the core started. */
@@ -160,6 +165,8 @@ export function createCore(ports: CorePorts): Core {
     exports: new ExportService(vault, transfer, ports.dialogs, ports.clock),
     profiles,
     sessions,
+    devices: new DevicesService(),
+    approvals: new ApprovalsService(),
     onAccountsChange(listener) {
       changeListeners.add(listener);
       return () => void changeListeners.delete(listener);

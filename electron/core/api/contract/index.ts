@@ -6,8 +6,10 @@
 // before a handler sees them; outputs never carry a seed, password or token.
 import { accounts } from './accounts.ts';
 import { app } from './app.ts';
+import { approvals } from './approvals.ts';
 import { backups } from './backups.ts';
 import { codes } from './codes.ts';
+import { devices } from './devices.ts';
 import { icons } from './icons.ts';
 import { profiles } from './profiles.ts';
 import { prompts } from './prompts.ts';
@@ -16,6 +18,6 @@ import { settings } from './settings.ts';
 import { transfer } from './transfer.ts';
 import { vault } from './vault.ts';
 
-export const contract = { app, vault, accounts, codes, transfer, settings, prompts, icons, backups, profiles, sessions } as const;
+export const contract = { app, vault, accounts, codes, transfer, settings, prompts, icons, backups, profiles, sessions, devices, approvals } as const;
 
 export type Contract = typeof contract;

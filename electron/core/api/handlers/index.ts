@@ -9,8 +9,10 @@ import type { Contract } from '../contract/index.ts';
 import type { Handlers } from '../spec.ts';
 import { accountsHandlers } from './accounts.ts';
 import { appHandlers } from './app.ts';
+import { approvalsHandlers } from './approvals.ts';
 import { backupsHandlers } from './backups.ts';
 import { codesHandlers } from './codes.ts';
+import { devicesHandlers } from './devices.ts';
 import { iconsHandlers } from './icons.ts';
 import { profilesHandlers } from './profiles.ts';
 import { promptsHandlers } from './prompts.ts';
@@ -32,5 +34,7 @@ export function createHandlers(core: Core, prompts: PromptBroker): Handlers<Cont
     backups: backupsHandlers(core),
     profiles: profilesHandlers(core),
     sessions: sessionsHandlers(core),
+    devices: devicesHandlers(core),
+    approvals: approvalsHandlers(core),
   };
 }
