@@ -1,8 +1,8 @@
 // Runs in: renderer.
 //
-// The Approvals screen's data, and the sidebar's pending count: the pending challenges, how many
-// are held per profile, each profile's device, and the audit history, as main last sent them
-// (approvals.pending / devices.list / approvals.audit, then approvals.onChange).
+// The window's push approvals: the pending challenges and held counts (approvals.pending, then
+// the view every approvals.onEvent carries), this computer's enrolments (devices.enrolments,
+// then devices.onChange) and the audit history (approvals.audit, again after each resolution).
 //
 // Note (one instance for the window): App.svelte makes the one ApprovalsData while the vault is
 // unlocked, so the sidebar counts pending requests and a new one is announced whichever screen
@@ -10,18 +10,20 @@
 //
 // Note (expiry without a ticking clock): the countdown itself is CSS (sessions/ApprovalCountdown);
 // `now` moves only when the next pending challenge runs out, with one timer, so that request greys.
-import type { AuditEntry, DeviceStatus, PendingChallenge } from '../../../../electron/core/api/types.ts';
+import type { ApprovalEvent, ApprovalsView, AuditRecord, EnrolmentView, HeldApprovals, PendingApproval } from '../../../../electron/core/api/types.ts';
 import type { WireError } from '../../../../electron/core/errors.ts';
 import { settle } from '../bridge.ts';
 
 const LONGEST_TIMER = 2 ** 31 - 1;
+/** What the History shows; the export has everything. */
+const HISTORY_LIMIT = 200;
 
 export class ApprovalsData {
-  pending = $state.raw<readonly PendingChallenge[]>([]);
-  /** Held challenges per profile id: kept back after repeated denials until opened deliberately. */
-  held = $state.raw<Readonly<Record<string, number>>>({});
-  devices = $state.raw<readonly DeviceStatus[]>([]);
-  history = $state.raw<readonly AuditEntry[]>([]);
+  pending = $state.raw<readonly PendingApproval[]>([]);
+  held = $state.raw<readonly HeldApprovals[]>([]);
+  enrolments = $state.raw<readonly EnrolmentView[]>([]);
+  /** Newest first. */
+  history = $state.raw<readonly AuditRecord[]>([]);
   now = $state(Date.now());
   loaded = $state(false);
   error = $state<WireError | null>(null);
@@ -30,57 +32,68 @@ export class ApprovalsData {
   #timer: ReturnType<typeof setTimeout> | undefined;
   #stopped = false;
 
-  /** Answerable now: not past its time. */
-  get open(): number {
+  /** Requests that can still be answered: the sidebar's count. */
+  get answerable(): number {
     return this.pending.filter((c) => c.expiresAt > this.now).length;
   }
 
   start(): () => void {
     this.#stopped = false;
-    const stop = window.authdesk.approvals.onChange(() => void this.reload());
-    const arrivals = window.authdesk.approvals.onChallenge((challenge) => this.#announce(challenge));
+    const stops = [
+      window.authdesk.approvals.onEvent((event) => this.#onEvent(event)),
+      window.authdesk.devices.onChange((enrolments) => (this.enrolments = enrolments)),
+    ];
     void this.reload();
     return () => {
       this.#stopped = true;
-      stop();
-      arrivals();
+      for (const stop of stops) stop();
       clearTimeout(this.#timer);
       this.pending = [];
-      this.held = {};
-      this.devices = [];
+      this.held = [];
+      this.enrolments = [];
       this.history = [];
       this.loaded = false;
     };
   }
 
   async reload(): Promise<void> {
-    const [pending, devices, history] = await Promise.all([
+    const [view, enrolments, history] = await Promise.all([
       settle(() => window.authdesk.approvals.pending()),
-      settle(() => window.authdesk.devices.list()),
-      settle(() => window.authdesk.approvals.audit()),
+      settle(() => window.authdesk.devices.enrolments()),
+      settle(() => window.authdesk.approvals.audit({ limit: HISTORY_LIMIT })),
     ]);
     if (this.#stopped) return;
-    if (pending.status === 'ready') {
-      this.pending = pending.value.challenges;
-      this.held = pending.value.held;
-    }
-    if (devices.status === 'ready') this.devices = devices.value;
+    if (view.status === 'ready') this.show(view.value);
+    if (enrolments.status === 'ready') this.enrolments = enrolments.value;
     if (history.status === 'ready') this.history = history.value;
-    const failed = [pending, devices, history].find((r) => r.status === 'error');
+    const failed = [view, enrolments, history].find((r) => r.status === 'error');
     this.error = failed?.status === 'error' ? failed.error : null;
     this.loaded = true;
+  }
+
+  /** A view main sent, or one a call answered with before the event arrived. */
+  show(view: ApprovalsView): void {
+    this.pending = view.pending;
+    this.held = view.held;
     this.#schedule();
   }
 
-  /** Drops an answered challenge at once; main's change event brings the rest. */
-  forget(id: string): void {
-    this.pending = this.pending.filter((c) => c.id !== id);
+  async reloadHistory(): Promise<void> {
+    const history = await settle(() => window.authdesk.approvals.audit({ limit: HISTORY_LIMIT }));
+    if (history.status === 'ready' && !this.#stopped) this.history = history.value;
   }
 
-  #announce(challenge: PendingChallenge): void {
+  #onEvent(event: ApprovalEvent): void {
+    this.show(event.view);
+    if (event.type === 'streams') this.enrolments = event.enrolments;
+    if (event.type === 'challenge') this.#announce(event.approval);
+    if (event.type === 'resolved' || event.type === 'challenge') void this.reloadHistory();
+  }
+
+  #announce(approval: PendingApproval): void {
     // The same words twice in a row must still be spoken: clear, then set on the next frame.
     this.announcement = '';
-    requestAnimationFrame(() => (this.announcement = `New sign-in request for ${challenge.profileName}: ${challenge.action}.`));
+    requestAnimationFrame(() => (this.announcement = `New sign-in request for ${approval.profileName}: ${approval.action}.`));
   }
 
   #schedule(): void {

@@ -3,7 +3,7 @@
 // What a typed number must be before Approve sends it: digits only, as many as the challenge
 // says (docs/device-approvals.md §5). Anything else stays here: a wrong number sent to the
 // server denies the request for good, so a slip must not spend it.
-export type Decision = 'APPROVE' | 'DENY' | 'REPORT';
+import type { Decision } from '../../../../electron/core/api/types.ts';
 
 export function numberProblem(typed: string, digits: number): string | null {
   if (typed === '') return `Type the ${digits}-digit number shown on the screen that asked.`;
