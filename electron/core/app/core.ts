@@ -3,7 +3,7 @@
 // Note (one composition root): the desktop app, the CLI and the browser harness all build the
 // core here, from the ports their host provides, so no service is wired twice and a front end
 // cannot forget a rule (the codes cache is dropped on lock; auto-lock follows the setting).
-// Sessions and approvals join here when they land. Change together with electron/main/index.ts,
+// Change together with electron/main/index.ts,
 // electron/cli/core-session.ts and test/e2e/support/backend.ts, the three hosts.
 import { AccountsService } from '../accounts/accounts.ts';
 import { CodesService } from '../accounts/codes.ts';
@@ -14,9 +14,10 @@ import { builtinProviders } from '../providers/builtin.ts';
 import type { ProviderTable } from '../providers/index.ts';
 import type { KdfParams } from '../vault/kdf.ts';
 import { VaultService } from '../vault/vault-service.ts';
-import { ApprovalsService, DevicesService } from './approvals.ts';
+import { ApprovalsService, type Answerer } from './approvals.ts';
 import { BackupsService } from './backups.ts';
 import { CodeClipboard } from './clipboard.ts';
+import { DevicesService } from './devices.ts';
 import { ExportService } from './export-files.ts';
 import type { ProfilesService } from './profiles.ts';
 import { createSessionServices } from './session-setup.ts';
@@ -50,6 +51,14 @@ export interface CorePorts {
   readonly backupDelayMs?: number;
   /** The service clients sessions log in with, by provider type; the ones this build ships when not given (tests pass stand-ins). */
   readonly providers?: ProviderTable;
+  /**
+   * Open the enrolled profiles' challenge streams whenever the vault unlocks (true when not
+   * given). The CLI passes false and starts them (core.devices.start()) only in the commands
+   * that wait for challenges.
+   */
+  readonly liveApprovals?: boolean;
+  /** The approvals server's heartbeat interval; shorter in tests of dead-connection detection. */
+  readonly approvalsHeartbeatMs?: number;
 }
 
 export interface Core {
@@ -81,6 +90,12 @@ export interface Core {
 }
 
 const lockOnOf = (s: Settings) => ({ suspend: s.lockOnSuspend, screenLock: s.lockOnScreenLock });
+const fatigueLimitsOf = (s: Settings) => ({
+  burstCount: s.approvalBurstCount,
+  burstMs: s.approvalBurstMinutes * 60_000,
+  holdDenials: s.approvalHoldDenials,
+  holdMs: s.approvalHoldMinutes * 60_000,
+});
 
 export function createCore(ports: CorePorts): Core {
   const settings = new SettingsService(ports.settings);
@@ -117,13 +132,32 @@ export function createCore(ports: CorePorts): Core {
   };
   const accounts = new AccountsService(unlocked, ports.clock);
   const codes = new CodesService(unlocked, ports.clock);
+  // Writes that are not account changes (tokens, profiles, devices, audit).
+  const quiet: VaultAccess = { data: () => vault.unlocked().data(), mutate: (fn) => vault.unlocked().mutate(fn) };
   const { profiles, sessions } = createSessionServices({
-    vault: { data: () => vault.unlocked().data(), mutate: (fn) => vault.unlocked().mutate(fn) },
+    vault: quiet,
     accounts,
     codes,
     prompt: ports.prompt,
     clock: ports.clock,
     providers: ports.providers ?? builtinProviders(),
+  });
+  const approvals: ApprovalsService = new ApprovalsService({
+    vault: quiet,
+    vaultPath: ports.vaultPath,
+    clock: ports.clock,
+    notifier: ports.notifier,
+    dialogs: ports.dialogs,
+    limits: () => fatigueLimitsOf(settings.get()),
+    answerer: (profileId): Answerer | null => devices.answerer(profileId),
+  });
+  const devices: DevicesService = new DevicesService({
+    vault: quiet,
+    clock: ports.clock,
+    power: ports.power,
+    profiles,
+    approvals,
+    ...(ports.approvalsHeartbeatMs === undefined ? {} : { heartbeatMs: ports.approvalsHeartbeatMs }),
   });
   const staging = new StagingService({ accounts, clock: ports.clock, dialogs: ports.dialogs, clipboard: ports.clipboard });
   const clipboard = ports.clipboard === null ? null : new CodeClipboard(ports.clipboard, ports.clock, () => settings.get().clipboardClearSeconds);
@@ -132,8 +166,14 @@ export function createCore(ports: CorePorts): Core {
     // seeds wait for a confirmation (staging.ts, Note staged secrets), and a copied code must not
     // outlive the vault: all go when it locks.
     // Sessions kept in the vault come back with it, and leave memory when it locks (logins stop).
+    // Challenge streams run while the vault is unlocked: the device keys are in it.
     vault.onStatus((status) => {
-      if (status.state === 'unlocked') return sessions.restore();
+      if (status.state === 'unlocked') {
+        if (ports.liveApprovals !== false) devices.start();
+        return sessions.restore();
+      }
+      approvals.clear();
+      void devices.stop();
       sessions.clear();
       codes.clear();
       accounts.forgetRemoved();
@@ -148,6 +188,8 @@ export function createCore(ports: CorePorts): Core {
         autoBackup.policyChanged();
       }
     }),
+    // A removed profile's device is revoked and its key forgotten.
+    profiles.onChange(() => void devices.profilesChanged()),
     // Every write of the vault file, from any service, is followed by a backup.
     vault.onWrite(() => autoBackup.changed()),
   ];
@@ -165,14 +207,15 @@ export function createCore(ports: CorePorts): Core {
     exports: new ExportService(vault, transfer, ports.dialogs, ports.clock),
     profiles,
     sessions,
-    devices: new DevicesService(),
-    approvals: new ApprovalsService(),
+    devices,
+    approvals,
     onAccountsChange(listener) {
       changeListeners.add(listener);
       return () => void changeListeners.delete(listener);
     },
     dispose() {
       for (const stop of stops) stop();
+      void devices.stop();
       staging.discardAll();
       autoBackup.dispose();
       accounts.forgetRemoved();

@@ -20,6 +20,12 @@ export const settingsShape = {
   lockOnScreenLock: v.boolean(),
   /** How many automatic backups to keep; older ones are deleted. */
   backupCount: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100)),
+  /** Push fatigue: more than this many challenges for one profile within approvalBurstMinutes collapse into one flagged item. */
+  approvalBurstCount: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(50)),
+  approvalBurstMinutes: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(60)),
+  /** After this many denials or reports for one profile within approvalHoldMinutes, its challenges are held until opened. */
+  approvalHoldDenials: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(50)),
+  approvalHoldMinutes: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(24 * 60)),
 } as const;
 
 /**
@@ -35,7 +41,7 @@ export const internalSettingsShape = {
 const everyShape = { ...settingsShape, ...internalSettingsShape };
 
 /** The settings typed as whole numbers. */
-export const NUMBER_SETTINGS = ['autoLockMinutes', 'clipboardClearSeconds', 'backupCount'] as const;
+export const NUMBER_SETTINGS = ['autoLockMinutes', 'clipboardClearSeconds', 'backupCount', 'approvalBurstCount', 'approvalBurstMinutes', 'approvalHoldDenials', 'approvalHoldMinutes'] as const;
 export type NumberSetting = (typeof NUMBER_SETTINGS)[number];
 export type SettingLimits = { readonly [K in NumberSetting]: { readonly min: number; readonly max: number } };
 
@@ -60,6 +66,10 @@ export const DEFAULT_SETTINGS: Settings = {
   lockOnSuspend: true,
   lockOnScreenLock: true,
   backupCount: 10,
+  approvalBurstCount: 3,
+  approvalBurstMinutes: 2,
+  approvalHoldDenials: 3,
+  approvalHoldMinutes: 15,
   backupFolder: null,
 };
 

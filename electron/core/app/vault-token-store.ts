@@ -12,10 +12,8 @@ import type { VaultAccess } from '../accounts/vault-access.ts';
 import { isAuthdeskError } from '../errors.ts';
 import { PROVIDER_NAMES } from '../providers/index.ts';
 import type { TokenForgotten, TokenStore, TokenStored } from '../sessions/index.ts';
-import type { AuditEntry, Profile, VaultData } from '../vault/model.ts';
+import { AUDIT_KEEP, type AuditEntry, type Profile, type VaultData } from '../vault/model.ts';
 
-/** The audit log keeps this many entries, the oldest going first. */
-export const AUDIT_KEEP = 500;
 
 export function createVaultTokenStore(vault: VaultAccess, now: () => number): TokenStore {
   const audited = (data: VaultData, profileId: string, why: TokenStored | TokenForgotten): readonly AuditEntry[] => {

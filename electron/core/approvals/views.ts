@@ -4,11 +4,13 @@
 // private key, signature, nonce or pairing token is ever in these shapes, and a challenge never
 // carries the number (protocol v2: only the requesting screen knows it).
 
+import type { ApprovalFlag, ApprovalRecord, ChallengeStatus } from '../vault/model.ts';
+
+export type { ChallengeStatus } from '../vault/model.ts';
+
 /** What the person answers: it was me (with the typed number), not now, or this was not me. */
 export type Decision = 'APPROVE' | 'DENY' | 'REPORT';
 
-/** How a challenge ended (docs/device-approvals.md §4.3). */
-export type ChallengeStatus = 'APPROVED' | 'DENIED' | 'REPORTED' | 'EXPIRED';
 
 /** The state of one enrolled profile's live challenge stream. */
 export type StreamState =
@@ -104,30 +106,10 @@ export interface DecisionResult {
 }
 
 /** Why an audit record is flagged. */
-export type AuditFlag = 'number-mismatch' | 'reported' | 'burst' | 'held';
+export type AuditFlag = ApprovalFlag;
 
 /** One challenge in the vault's audit log: who, what, from where, how it ended, when, which device. */
-export interface AuditRecord {
-  readonly challengeId: string;
-  readonly profileId: string;
-  readonly profileName: string;
-  readonly account: string;
-  readonly provider: 'weavr' | 'appgate';
-  readonly action: string;
-  readonly origin: string;
-  readonly createdAt: number;
-  readonly expiresAt: number;
-  /** How it ended, or null while still pending. */
-  readonly status: ChallengeStatus | null;
-  readonly reason: 'NUMBER_MISMATCH' | null;
-  readonly flags: readonly AuditFlag[];
-  /** When it ended (decided or expired), or null. */
-  readonly decidedAt: number | null;
-  /** The device that decided: this one's id, another device's, or null (expired, or settled by the service). */
-  readonly decidedBy: string | null;
-  /** True when this computer's device made the decision. */
-  readonly decidedHere: boolean;
-}
+export type AuditRecord = ApprovalRecord;
 
 export type AuditFormat = 'json' | 'csv';
 

@@ -53,6 +53,11 @@ const STEPS: readonly ((data: Raw) => Raw)[] = [
     if (!Array.isArray(v0.accounts)) throw damaged('schema 0 data has no account list');
     return { schemaVersion: 1, accounts: v0.accounts.map(v0AccountToV1), groups: [], credentials: [], profiles: [], sessions: [], devices: [], audit: [] };
   },
+  // Note (schema 2): device keys gained their server, account, name, number length and stream
+  // cursor. No schema 1 Authdesk wrote a device key (push approvals came with schema 2), and
+  // one without its server and account could not be used, so the list starts empty; the
+  // audit's login and logout entries keep their meaning and are carried over.
+  (v1) => ({ ...v1, schemaVersion: 2, devices: [] }),
 ];
 
 const LISTS = ['accounts', 'groups', 'credentials', 'profiles', 'sessions', 'devices', 'audit'] as const;

@@ -9,7 +9,7 @@
 
 import type { OtpParams } from '../otp/params.ts';
 
-export const VAULT_SCHEMA_VERSION = 1;
+export const VAULT_SCHEMA_VERSION = 2;
 
 export interface Account {
   readonly id: string;
@@ -65,7 +65,12 @@ export interface SessionToken {
   readonly expiresAt: number | null;
 }
 
+/**
+ * This computer enrolled as a push-approval device of a profile's account (schema 2;
+ * docs/device-approvals.md). The private key never leaves the vault.
+ */
 export interface DeviceKey {
+  /** The server's deviceId. */
   readonly id: string;
   readonly profileId: string;
   /** PKCS#8 DER, Base64: the ECDSA P-256 private key. */
@@ -73,12 +78,55 @@ export interface DeviceKey {
   /** SPKI DER, Base64. */
   readonly publicKey: string;
   readonly enrolledAt: number;
+  /** The approvals server's /approvals/v2 base URL the device enrolled with. */
+  readonly server: string;
+  /** Whose pushes the device receives: `weavr:<email>` or `appgate:<username>`. */
+  readonly account: string;
+  readonly name: string;
+  /** Digits of the number the requesting screen shows. */
+  readonly numberDigits: number;
+  /** The id of the last stream event handled (Last-Event-ID), null before the first. */
+  readonly cursor: number | null;
 }
+
+export type ChallengeStatus = 'APPROVED' | 'DENIED' | 'REPORTED' | 'EXPIRED';
+
+/** Why an approval record is flagged. */
+export type ApprovalFlag = 'number-mismatch' | 'reported' | 'burst' | 'held';
+
+/** One push challenge as the audit log keeps it: who, what, from where, how it ended, when, which device. */
+export interface ApprovalRecord {
+  readonly challengeId: string;
+  readonly profileId: string;
+  /** The profile's name when the challenge came, so the record still reads after the profile is gone. */
+  readonly profileName: string;
+  readonly account: string;
+  readonly provider: 'weavr' | 'appgate';
+  readonly action: string;
+  readonly origin: string;
+  readonly createdAt: number;
+  readonly expiresAt: number;
+  /** How it ended, or null while pending. */
+  readonly status: ChallengeStatus | null;
+  readonly reason: 'NUMBER_MISMATCH' | null;
+  readonly flags: readonly ApprovalFlag[];
+  /** When it ended (decided or expired), or null. */
+  readonly decidedAt: number | null;
+  /** The deviceId that decided, or null (expired, or settled by the service itself). */
+  readonly decidedBy: string | null;
+  /** True when this computer's device decided. */
+  readonly decidedHere: boolean;
+}
+
+/** The audit log keeps this many entries, the oldest going first (logins, logouts and approvals alike). */
+export const AUDIT_KEEP = 500;
 
 export interface AuditEntry {
   readonly at: number;
   readonly kind: 'login' | 'logout' | 'approval' | 'export' | 'vault';
   readonly summary: string;
+  /** For kind 'approval' (schema 2): the challenge's full record. */
+  readonly approval?: ApprovalRecord;
 }
 
 export interface VaultData {

@@ -36,6 +36,17 @@ describe('vault data migrations', () => {
     assert.deepEqual(reopened.data().accounts.map((a) => a.id), ['v0-bank']);
   });
 
+  it('carries a schema 1 vault\'s sessions and audit into schema 2, with no device keys', () => {
+    const login = { at: 1, kind: 'login', summary: 'Logged in to Weavr (work)' };
+    const session = { profileId: 'p1', identityId: null, token: 't', issuedAt: 1, expiresAt: null };
+    const v1 = { schemaVersion: 1, accounts: [], groups: [], credentials: [], profiles: [], sessions: [session], devices: [], audit: [login] };
+    const data = migrate(v1);
+    assert.equal(data.schemaVersion, 2);
+    assert.deepEqual(data.sessions, [session]);
+    assert.deepEqual(data.audit, [login]);
+    assert.deepEqual(data.devices, []);
+  });
+
   it('rejects data that no schema describes', () => {
     assert.throws(() => migrate([]), { code: 'VAULT_DAMAGED' });
     assert.throws(() => migrate({ schemaVersion: 1, accounts: [] }), { code: 'VAULT_DAMAGED' });

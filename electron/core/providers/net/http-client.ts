@@ -29,6 +29,11 @@ export interface HttpClientOptions {
   readonly service: string;
   /** Per call, connection to last byte; 15 s when not given. */
   readonly timeoutMs?: number;
+  /**
+   * Longest pause between two chunks of a body; timeoutMs when not given. 0 (no limit) for a
+   * client that opens event streams, whose reader watches the heartbeats itself.
+   */
+  readonly idleMs?: number;
 }
 
 export interface HttpRequest {
@@ -51,8 +56,19 @@ export interface HttpResponse {
   json(): unknown;
 }
 
+/** An answer whose body is read as it arrives (an event stream), not bounded. */
+export interface StreamingResponse {
+  readonly status: number;
+  readonly headers: Headers;
+  readonly body: ReadableStream<Uint8Array>;
+  /** The body read whole, bounded (for an error answer). */
+  text(): Promise<string>;
+}
+
 export interface HttpClient {
   request(request: HttpRequest): Promise<HttpResponse>;
+  /** Sends once (never retried); timeoutMs bounds the wait for the headers only. The caller's signal ends the body. */
+  stream(request: Omit<HttpRequest, 'retry'>): Promise<StreamingResponse>;
   /** Closes kept-alive connections. */
   close(): Promise<void>;
 }
@@ -61,23 +77,26 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const base = options.baseUrl.replace(/\/+$/, '');
   const endpoint: Endpoint = { service: options.service, url: new URL(base), timeoutMs };
-  const agent = createAgent(normalisePin(options.pin), timeoutMs);
+  const agent = createAgent(normalisePin(options.pin), timeoutMs, options.idleMs ?? timeoutMs);
+  // Node's fetch takes undici's dispatcher, which the DOM's RequestInit does not name (the e2e
+  // tsconfig has the DOM and its tests drive real clients); a variable passes under both.
+  const send = (request: Omit<HttpRequest, 'retry'>, signal: AbortSignal): Promise<Response> => {
+    const init = {
+      method: request.method,
+      headers: { accept: 'application/json', ...(request.json === undefined ? {} : { 'content-type': 'application/json' }), ...request.headers },
+      ...(request.json === undefined ? {} : { body: JSON.stringify(request.json) }),
+      redirect: 'manual' as const,
+      signal,
+      dispatcher: agent,
+    };
+    return fetch(`${base}${request.path}`, init);
+  };
 
   const once = async (request: HttpRequest): Promise<HttpResponse> => {
     const timeout = AbortSignal.timeout(timeoutMs);
     const signal = AbortSignal.any([request.signal, timeout]);
     try {
-      // Node's fetch takes undici's dispatcher, which the DOM's RequestInit does not name (the e2e
-      // tsconfig has the DOM and its tests drive real clients); a variable passes under both.
-      const init = {
-        method: request.method,
-        headers: { accept: 'application/json', ...(request.json === undefined ? {} : { 'content-type': 'application/json' }), ...request.headers },
-        ...(request.json === undefined ? {} : { body: JSON.stringify(request.json) }),
-        redirect: 'manual' as const,
-        signal,
-        dispatcher: agent,
-      };
-      const response = await fetch(`${base}${request.path}`, init);
+      const response = await send(request, signal);
       const text = await readBounded(response, options.service);
       return {
         status: response.status,
@@ -114,12 +133,25 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         }
       }
     },
+    async stream(request) {
+      const headersDue = new AbortController();
+      const timer = setTimeout(() => headersDue.abort(new DOMException('timed out', 'TimeoutError')), timeoutMs);
+      try {
+        const response = await send(request, AbortSignal.any([request.signal, headersDue.signal]));
+        if (!response.body) throw unreadable(options.service);
+        return { status: response.status, headers: response.headers, body: response.body, text: () => readBounded(response, options.service) };
+      } catch (error) {
+        throw await connectionFailure(error, endpoint, request.signal, headersDue.signal);
+      } finally {
+        clearTimeout(timer);
+      }
+    },
     close: () => agent.close(),
   };
 }
 
-function createAgent(pin: string | null, timeoutMs: number): Agent {
-  const limits = { keepAliveTimeout: 30_000, headersTimeout: timeoutMs, bodyTimeout: timeoutMs, connectTimeout: timeoutMs };
+function createAgent(pin: string | null, timeoutMs: number, idleMs: number): Agent {
+  const limits = { keepAliveTimeout: 30_000, headersTimeout: timeoutMs, bodyTimeout: idleMs, connectTimeout: timeoutMs };
   if (!pin) return new Agent(limits);
   // A resumed TLS session carries no certificate to compare, so every connection does a full handshake.
   const connector = buildConnector({ rejectUnauthorized: false, timeout: timeoutMs, maxCachedSessions: 0 });
