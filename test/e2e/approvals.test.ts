@@ -53,6 +53,8 @@ describe('the Approvals screen against the sandbox', () => {
     page = harness.page;
     page.setDefaultTimeout(10_000);
     await harness.core.vault.create(PASSWORD);
+    // The fatigue rules stay out of the way until the test about them.
+    harness.core.settings.update({ approvalBurstCount: 50, approvalHoldDenials: 50 });
     const alice = sandbox.users.find((u) => u.provider === 'weavr' && u.username === 'alice@example.com');
     assert.ok(alice);
     await harness.core.profiles.create({
@@ -62,7 +64,6 @@ describe('the Approvals screen against the sandbox', () => {
       username: alice.username,
       secret: alice.password,
       programmeKey: sandbox.seed.weavr.apiKey,
-      approvalsUrl: sandbox.urls.approvals,
     });
     await page.reload();
     await nav('Approvals').click();
@@ -167,9 +168,42 @@ describe('the Approvals screen against the sandbox', () => {
     assert.equal(statusOf(reported.id)?.status, 'REPORTED');
     assert.equal(statusOf(reported.id)?.flagged, true);
     const row = historyRow('unknown phone');
-    await row.getByText('Reported').waitFor();
+    await row.getByText('Reported', { exact: true }).waitFor();
+    await row.getByText('Not me').waitFor();
     await historyRow('from Safari').getByText('Denied').waitFor();
     await sweep('approvals-history', page.getByRole('table'));
+  });
+
+  test('after repeated denials a new request is held, unannounced, until opened on purpose', { skip }, async () => {
+    harness.core.settings.update({ approvalHoldDenials: 3 });
+    const held = raise('Sign in to Weavr Multi at 3 a.m.');
+    const group = page.getByRole('group', { name: `Held requests for ${PROFILE}` });
+    await group.getByText(`1 request for ${PROFILE} held back.`).waitFor();
+    assert.equal(await request('3 a.m.').count(), 0, 'a held request is not shown');
+    await sweep('approvals-held', group);
+    await group.getByRole('button', { name: 'Open held requests' }).click();
+    const card = request('3 a.m.');
+    await card.waitFor();
+    // Focus goes to the opened request's number field, ready to type.
+    assert.equal(await numberField(card).evaluate((field) => field === document.activeElement), true);
+    await card.getByRole('button', { name: 'Deny' }).click();
+    await card.waitFor({ state: 'detached' });
+    assert.equal(statusOf(held.id)?.status, 'DENIED');
+  });
+
+  test('a burst is shown as one flagged request, and Deny answers every request folded into it', { skip }, async () => {
+    harness.core.settings.update({ approvalBurstCount: 1, approvalHoldDenials: 50 });
+    const first = raise('Sign in to Weavr Multi, try 1');
+    clock.advance(PAST_THE_SOURCE_LIMIT_MS);
+    const second = raise('Sign in to Weavr Multi, try 2');
+    const card = request('try 2');
+    await card.getByText('Burst: 2 requests').waitFor();
+    assert.equal(await request('try 1').count(), 0, 'the older request is folded into the newest');
+    await sweep('approvals-burst', card);
+    await card.getByRole('button', { name: 'Deny' }).click();
+    await card.waitFor({ state: 'detached' });
+    assert.equal(statusOf(second.id)?.status, 'DENIED');
+    assert.equal(statusOf(first.id)?.status, 'DENIED', 'the folded request is denied too');
   });
 
   test('Revoke asks first, then the device is gone from the server and the screen', { skip }, async () => {

@@ -30,7 +30,7 @@ export function outcomeWords(entry: AuditRecord): OutcomeWords {
 
 const FLAG_WORDS: Readonly<Record<AuditFlag, string>> = {
   'number-mismatch': 'Wrong number',
-  reported: 'Reported',
+  reported: 'Not me',
   burst: 'Burst',
   held: 'Held',
 };
