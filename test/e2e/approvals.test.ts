@@ -202,6 +202,9 @@ describe('the Approvals screen against the sandbox', () => {
     await sweep('approvals-burst', card);
     await card.getByRole('button', { name: 'Deny' }).click();
     await card.waitFor({ state: 'detached' });
+    // The folded request is answered after the one shown; History says so once both are in.
+    await historyRow('try 1').getByText('Denied').waitFor();
+    await historyRow('try 2').getByText('Denied').waitFor();
     assert.equal(statusOf(second.id)?.status, 'DENIED');
     assert.equal(statusOf(first.id)?.status, 'DENIED', 'the folded request is denied too');
   });

@@ -87,7 +87,7 @@ export class ApprovalsData {
     this.show(event.view);
     if (event.type === 'streams') this.enrolments = event.enrolments;
     if (event.type === 'challenge') this.#announce(event.approval);
-    if (event.type === 'resolved' || event.type === 'challenge') void this.reloadHistory();
+    if (event.type !== 'streams') void this.reloadHistory();
   }
 
   #announce(approval: PendingApproval): void {

@@ -20,7 +20,7 @@ export function outcomeWords(entry: AuditRecord): OutcomeWords {
         ? { text: 'Denied', tone: 'danger', detail: 'The number typed was not the one on the requesting screen.' }
         : { text: 'Denied', tone: 'danger', detail: null };
     case 'REPORTED':
-      return { text: 'Reported', tone: 'danger', detail: 'Marked “this wasn’t me”.' };
+      return { text: 'Reported', tone: 'danger', detail: null };
     case 'EXPIRED':
       return { text: 'Expired', tone: 'muted', detail: 'Not answered in time.' };
     case null:
