@@ -6,6 +6,9 @@
 // is refused here without spending the request; a wrong number denies it and History flags it;
 // Deny and "This wasn't me". axe and screenshots in both themes for the screen and its dialogs.
 import assert from 'node:assert/strict';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
 import { createWeavrProvider } from '../../electron/core/providers/weavr/index.ts';
@@ -172,6 +175,43 @@ describe('the Approvals screen against the sandbox', () => {
     await row.getByText('Not me').waitFor();
     await historyRow('from Safari').getByText('Denied').waitFor();
     await sweep('approvals-history', page.getByRole('table'));
+  });
+
+  test('History exports as JSON and CSV where the person saves it', { skip }, async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'authdesk-audit-'));
+    try {
+      harness.dialogs.answer('saveFile', join(folder, 'audit.json'));
+      await page.getByRole('button', { name: 'Export JSON' }).click();
+      await page.getByRole('status').getByText(/^Saved \d+ requests to audit\.json\.$/).waitFor();
+      const records = JSON.parse(await readFile(join(folder, 'audit.json'), 'utf8')) as unknown;
+      assert.match(JSON.stringify(records), /unknown phone/);
+      assert.match(JSON.stringify(records), /NUMBER_MISMATCH/);
+
+      harness.dialogs.answer('saveFile', join(folder, 'audit.csv'));
+      await page.getByRole('button', { name: 'Export CSV' }).click();
+      await page.getByRole('status').getByText(/to audit\.csv\.$/).waitFor();
+      assert.match(await readFile(join(folder, 'audit.csv'), 'utf8'), /from Safari/);
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
+  });
+
+  // Pushed as main would send it: the greying needs no call and no ticking clock.
+  test('a request past its time greys and cannot be answered', { skip }, async () => {
+    const now = Date.now();
+    const approval = {
+      id: 'e2e-expiring', profileId: harness.core.profiles.list()[0]!.id, profileName: PROFILE, provider: 'weavr', account: ALICE,
+      action: 'Sign in to Weavr Multi from a kiosk', origin: '192.0.2.9', createdAt: now - 298_000, expiresAt: now + 1500, numberDigits: 3, burst: false, collapsed: [],
+    };
+    await harness.emit('authdesk:approvals.onEvent', { type: 'challenge', approval, view: { pending: [approval], held: [] } });
+    const card = request('kiosk');
+    await numberField(card).waitFor();
+    await card.getByTestId('challenge-time').getByText('Expired').waitFor({ timeout: 5000 });
+    assert.equal(await numberField(card).count(), 0, 'no number field once expired');
+    assert.equal(await card.getByRole('button').count(), 0, 'no answer buttons once expired');
+    await sweep('approvals-expired', card);
+    await harness.emit('authdesk:approvals.onEvent', { type: 'resolved', result: { id: approval.id, status: 'EXPIRED', reason: null, flagged: false, profileId: approval.profileId, decidedHere: false }, view: { pending: [], held: [] } });
+    await card.waitFor({ state: 'detached' });
   });
 
   test('after repeated denials a new request is held, unannounced, until opened on purpose', { skip }, async () => {
