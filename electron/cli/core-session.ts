@@ -36,6 +36,8 @@ export function cliCore(context: CommandContext): Core {
     // Note (provider table): the CLI's own until the composition root has one builtin table
     // for main and the CLI alike; change with electron/main/index.ts.
     providers: { truenas: createTruenasProvider(), weavr: createWeavrProvider(), appgate: createAppgateProvider() },
+    // Only the approvals commands open challenge streams (core.devices.start()).
+    liveApprovals: false,
   });
 }
 

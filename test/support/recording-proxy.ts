@@ -21,6 +21,8 @@ export interface RecordingProxy {
   readonly received: ReceivedRequest[];
   /** The requests for `method path` received since index `from` of `received`. */
   calls(method: string, path: string, from?: number): ReceivedRequest[];
+  /** Cuts every open connection (a network change), keeping the proxy listening. */
+  cut(): void;
   close(): Promise<void>;
 }
 
@@ -53,6 +55,7 @@ export async function startRecordingProxy(target: string): Promise<RecordingProx
     base: `http://127.0.0.1:${port}`,
     received,
     calls: (method, path, from = 0) => received.slice(from).filter((r) => r.method === method && r.path === path),
+    cut: () => server.closeAllConnections(),
     close: () => new Promise<void>((resolve) => {
       server.close(() => resolve());
       server.closeAllConnections();

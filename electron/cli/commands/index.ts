@@ -15,6 +15,9 @@ import { logoutCommand } from './sessions/logout.ts';
 import { statusCommand } from './sessions/status.ts';
 import { identitiesCommand, switchCommand } from './sessions/identities.ts';
 import { stepupCommand } from './sessions/stepup.ts';
+import { devicesCommand } from './approvals/devices.ts';
+import { approvalsCommand } from './approvals/approvals.ts';
+import { approveCommand, denyCommand } from './approvals/decide.ts';
 
 export const commands: readonly Command[] = [
   initCommand,
@@ -33,4 +36,8 @@ export const commands: readonly Command[] = [
   identitiesCommand,
   switchCommand,
   stepupCommand,
+  devicesCommand,
+  approvalsCommand,
+  approveCommand,
+  denyCommand,
 ];

@@ -23,7 +23,7 @@ import { AuthdeskError } from '../errors.ts';
 import { describeFileError } from '../platform/file-errors.ts';
 import type { Clock, Dialogs, Notifier } from '../platform/ports.ts';
 import { writeOwnFile } from '../vault/atomic-file.ts';
-import type { ApprovalFlag, ApprovalRecord, DeviceKey, VaultData } from '../vault/model.ts';
+import type { ApprovalFlag, ApprovalRecord, ChallengeStatus, DeviceKey, VaultData } from '../vault/model.ts';
 import { isVaultFile } from '../vault/own-files.ts';
 
 /** The device that answers for a profile, while its vault is unlocked. */
@@ -56,6 +56,13 @@ const FILE_FILTERS = {
   csv: { name: 'CSV (spreadsheet)', extensions: ['csv'] },
 } as const;
 
+/** Ended challenges remembered for their words (a few hours of heavy use). */
+const ENDED_KEEP = 200;
+
+function expiredError(): AuthdeskError {
+  return new AuthdeskError('PROVIDER_ERROR', 'This request expired, so it can no longer be answered; nothing was sent. Ask for a new one from the requesting screen.');
+}
+
 function flagsOf(resolution: Resolution, earlier: readonly ApprovalFlag[]): ApprovalFlag[] {
   const flags = new Set(earlier);
   if (resolution.reason === 'NUMBER_MISMATCH') flags.add('number-mismatch');
@@ -68,7 +75,11 @@ export class ApprovalsService {
   readonly #pending = new Map<string, Pending>();
   readonly #fatigue = new FatigueGuard();
   readonly #listeners = new Set<(event: ApprovalEvent) => void>();
+  /** How challenges that left the list ended, so a late answer is told why rather than "not found". */
+  readonly #ended = new Map<string, ChallengeStatus>();
   #inFlight = new AbortController();
+  /** The last stream write, which a decision's record waits for (the challenge's own record may be in it). */
+  #lastWrite: Promise<unknown> = Promise.resolve();
 
   constructor(options: ApprovalsOptions) {
     this.#options = options;
@@ -104,6 +115,9 @@ export class ApprovalsService {
   /** Answers a challenge with a signed decision; the server's answer says how it ended. */
   async decide(id: string, decision: Decision, typedNumber: string | undefined): Promise<DecisionResult> {
     const entry = this.#pending.get(id);
+    const ended = this.#ended.get(id);
+    if (ended === 'EXPIRED') throw expiredError();
+    if (ended) throw new AuthdeskError('PROVIDER_ERROR', `This request was already ${ended.toLowerCase()}, so it can no longer be answered; nothing was sent.`);
     if (!entry) throw new AuthdeskError('NOT_FOUND', 'There is no pending request with that id: it was answered, expired, or never came here. List the pending requests again.');
     if (entry.held) throw new AuthdeskError('INVALID_INPUT', `This request for ${entry.profileName} is held because recent requests were denied. Open the held requests first, then decide.`);
     const digits = entry.challenge.numberDigits;
@@ -113,7 +127,7 @@ export class ApprovalsService {
     const now = this.#options.clock.now();
     if (now >= entry.challenge.expiresAt) {
       this.#expire(entry);
-      throw new AuthdeskError('PROVIDER_ERROR', 'This request expired, so it can no longer be answered; nothing was sent. Ask for a new one from the requesting screen.');
+      throw expiredError();
     }
     const collapsed = decision === 'APPROVE' ? [] : this.pending().pending.find((item) => item.id === id)?.collapsed ?? [];
     const result = await this.#send(entry, decision, decision === 'APPROVE' ? (typedNumber ?? null) : null);
@@ -169,7 +183,9 @@ export class ApprovalsService {
       this.#options.notifier?.notify('A device was enrolled', `${event.name} can now approve requests for ${key.account}. If you did not add it, revoke it in Approvals.`);
     }
     if (record === null && id === null) return;
-    await this.#options.vault.mutate((data) => this.#written(data, key.id, record, id));
+    const write = this.#options.vault.mutate((data) => this.#written(data, key.id, record, id));
+    this.#lastWrite = write.catch(() => undefined);
+    await write;
   }
 
   /** Challenges still open in the audit log come back when the vault unlocks (the stream then resumes after them). */
@@ -190,6 +206,7 @@ export class ApprovalsService {
     this.#inFlight = new AbortController();
     for (const p of this.#pending.values()) p.expiry.cancel();
     this.#pending.clear();
+    this.#ended.clear();
     this.#fatigue.forget();
   }
 
@@ -208,16 +225,14 @@ export class ApprovalsService {
   }
 
   #arrived(key: DeviceKey, profileName: string, challenge: Challenge): ApprovalRecord | null {
-    const known = this.#pending.has(challenge.challengeId) || approvalRecords(this.#options.vault.data()).some((r) => r.challengeId === challenge.challengeId);
-    if (known) return null;
+    if (approvalRecords(this.#options.vault.data()).some((r) => r.challengeId === challenge.challengeId)) return null;
     const now = this.#options.clock.now();
     const open = challenge.expiresAt > now;
-    const arrival = open ? this.#fatigue.arrive(key.profileId, now, this.#options.limits()) : 'show';
+    const shown = this.#pending.get(challenge.challengeId);
+    // A challenge shown before its record was written (a write that failed, replayed by the stream) is not shown twice.
+    const arrival = shown ? (shown.held ? 'held' : shown.burst ? 'burst' : 'show') : open ? this.#fatigue.arrive(key.profileId, now, this.#options.limits()) : 'show';
     const flags: ApprovalFlag[] = arrival === 'show' ? [] : [arrival];
-    if (open) {
-      const entry = this.#track(challenge, key.profileId, profileName, arrival === 'held', arrival === 'burst');
-      this.#announce(entry, arrival);
-    }
+    if (open && !shown) this.#announce(this.#track(challenge, key.profileId, profileName, arrival === 'held', arrival === 'burst'), arrival);
     return {
       challengeId: challenge.challengeId, profileId: key.profileId, profileName, account: challenge.account, provider: challenge.provider,
       action: challenge.action, origin: challenge.origin, createdAt: challenge.createdAt, expiresAt: challenge.expiresAt,
@@ -231,7 +246,7 @@ export class ApprovalsService {
     if (entry) this.#drop(entry, { id: resolution.challengeId, status: resolution.status, reason: resolution.reason, flagged: resolution.flagged }, resolution.decidedBy === deviceId);
     const earlier = approvalRecords(this.#options.vault.data()).find((r) => r.challengeId === resolution.challengeId);
     if (!earlier || earlier.status === resolution.status) return null;
-    if (earlier.status === null && (resolution.status === 'DENIED' || resolution.status === 'REPORTED')) this.#fatigue.denied(earlier.profileId, this.#options.clock.now());
+    if (earlier.status === null && (resolution.status === 'DENIED' || resolution.status === 'REPORTED')) this.#fatigue.denied(earlier.profileId, earlier.challengeId, this.#options.clock.now());
     return {
       ...earlier, status: resolution.status, reason: resolution.reason, flags: flagsOf(resolution, earlier.flags),
       decidedAt: resolution.decidedAt ?? this.#options.clock.now(), decidedBy: resolution.decidedBy, decidedHere: resolution.decidedBy === deviceId,
@@ -278,6 +293,7 @@ export class ApprovalsService {
       if (over === 'EXPIRED' || over === 'ALREADY_DECIDED' || over === 'NOT_FOUND') this.#expire(entry);
       throw error;
     }
+    await this.#lastWrite;
     const resolution: Resolution = { challengeId: result.id, status: result.status, reason: result.reason, flagged: result.flagged, decidedBy: answerer.signer.deviceId, decidedAt: this.#options.clock.now() };
     const record = this.#resolved(answerer.signer.deviceId, resolution);
     if (record) await this.#options.vault.mutate((data) => this.#written(data, answerer.signer.deviceId, record, null));
@@ -292,6 +308,8 @@ export class ApprovalsService {
   #drop(entry: Pending, result: DecisionResult, decidedHere: boolean): void {
     entry.expiry.cancel();
     this.#pending.delete(entry.challenge.challengeId);
+    this.#ended.set(entry.challenge.challengeId, result.status);
+    if (this.#ended.size > ENDED_KEEP) this.#ended.delete(this.#ended.keys().next().value!);
     this.#emit({ type: 'resolved', result: { ...result, profileId: entry.profileId, decidedHere }, view: this.pending() });
   }
 

@@ -154,7 +154,6 @@ export function createCore(ports: CorePorts): Core {
   const devices: DevicesService = new DevicesService({
     vault: quiet,
     clock: ports.clock,
-    power: ports.power,
     profiles,
     approvals,
     ...(ports.approvalsHeartbeatMs === undefined ? {} : { heartbeatMs: ports.approvalsHeartbeatMs }),
@@ -188,6 +187,9 @@ export function createCore(ports: CorePorts): Core {
         autoBackup.policyChanged();
       }
     }),
+    // Back from sleep or at an unlocked screen, a stream's connection may be silently dead: reconnect at once.
+    ports.power.on('resume', () => devices.wake()),
+    ports.power.on('unlock-screen', () => devices.wake()),
     // A removed profile's device is revoked and its key forgotten.
     profiles.onChange(() => void devices.profilesChanged()),
     // Every write of the vault file, from any service, is followed by a backup.

@@ -16,8 +16,8 @@ import { DeviceApi, type Signer } from '../approvals/device-api.ts';
 import { parsePairing } from '../approvals/pairing.ts';
 import { newDeviceKey } from '../approvals/signing.ts';
 import type { DeviceList, EnrolmentView } from '../approvals/views.ts';
-import { AuthdeskError } from '../errors.ts';
-import type { Clock, PowerEvents } from '../platform/ports.ts';
+import { AuthdeskError, isAuthdeskError } from '../errors.ts';
+import type { Clock } from '../platform/ports.ts';
 import { PIN_OPTION } from '../providers/net/index.ts';
 import { APPROVALS_OPTION } from '../providers/weavr/stepup.ts';
 import type { DeviceKey, Profile } from '../vault/model.ts';
@@ -27,7 +27,6 @@ import type { ProfilesService } from './profiles.ts';
 export interface DevicesOptions {
   readonly vault: VaultAccess;
   readonly clock: Clock;
-  readonly power: PowerEvents;
   readonly profiles: ProfilesService;
   readonly approvals: ApprovalsService;
   /** The server's heartbeat interval; shorter in tests of dead-connection detection. */
@@ -39,6 +38,8 @@ interface Running {
   readonly api: DeviceApi;
   readonly stream: ChallengeStream;
   status: StreamStatus;
+  /** When the stream last connected or delivered an event: caughtUp() waits for quiet after it. */
+  lastActivity: number;
 }
 
 const STOPPED: StreamStatus = { state: 'stopped', retryAt: null, problem: null };
@@ -57,10 +58,10 @@ export class DevicesService {
   readonly #running = new Map<string, Running>();
   readonly #listeners = new Set<(enrolments: EnrolmentView[]) => void>();
   #unlocked = false;
+  #lastSaid = '[]';
 
   constructor(options: DevicesOptions) {
     this.#options = options;
-    for (const event of ['resume', 'unlock-screen'] as const) options.power.on(event, () => this.wake());
   }
 
   /** The profiles enrolled here, with their streams' states. */
@@ -114,7 +115,9 @@ export class DevicesService {
       await this.#stop(profileId);
       await this.#options.vault.mutate((data) => ({ ...data, devices: [...data.devices.filter((d) => d.profileId !== profileId), device] }));
       if (configured === null) await this.#options.profiles.setOption(profileId, APPROVALS_OPTION, server);
-      this.#open(device, api);
+      // Streams not started (the CLI): the connection used for enrolling is done with.
+      if (!this.#open(device, api)) await api.close();
+      this.#changed();
       return this.enrolments().find((e) => e.profileId === profileId)!;
     } catch (error) {
       if (!this.#running.has(profileId)) await api.close();
@@ -123,17 +126,41 @@ export class DevicesService {
   }
 
   /** The devices of the profile's account, as its server lists them. */
-  async list(profileId: string): Promise<DeviceList> {
-    const { api, signer } = this.#answererOf(profileId);
-    const listed = await api.list(signer, AbortSignal.timeout(30_000));
-    return { profileId, account: listed.account, devices: listed.devices.map((d) => ({ ...d, thisDevice: d.deviceId === signer.deviceId })) };
+  list(profileId: string): Promise<DeviceList> {
+    return this.#withAnswerer(profileId, async ({ api, signer }) => {
+      const listed = await api.list(signer, AbortSignal.timeout(30_000));
+      return { profileId, account: listed.account, devices: listed.devices.map((d) => ({ ...d, thisDevice: d.deviceId === signer.deviceId })) };
+    });
   }
 
   /** Revokes a device of the account; revoking this one forgets its key here. */
   async revoke(profileId: string, deviceId: string): Promise<void> {
-    const { api, signer } = this.#answererOf(profileId);
-    await api.revoke(signer, deviceId, AbortSignal.timeout(30_000));
-    if (deviceId === signer.deviceId) await this.#forget(profileId);
+    const own = await this.#withAnswerer(profileId, async ({ api, signer }) => {
+      await api.revoke(signer, deviceId, AbortSignal.timeout(30_000));
+      return deviceId === signer.deviceId;
+    });
+    if (own) await this.#forget(profileId);
+  }
+
+  /**
+   * Resolves once every enrolled profile's stream has connected and then been quiet for
+   * `quietMs`, so what the server kept for this device has been handled (the CLI lists pending
+   * challenges after it); throws the failure of a stream that cannot connect.
+   */
+  async caughtUp(quietMs = 300, timeoutMs = 20_000): Promise<void> {
+    const { clock } = this.#options;
+    const deadline = clock.now() + timeoutMs;
+    for (;;) {
+      const streams = [...this.#running.values()];
+      const failed = streams.find((r) => r.status.state === 'revoked' || (r.status.state === 'waiting' && r.status.problem !== null));
+      if (failed) {
+        const code = failed.status.state === 'revoked' ? 'PROVIDER_AUTH_FAILED' : 'NETWORK_ERROR';
+        throw new AuthdeskError(code, `${this.#profileName(failed.key.profileId) ?? failed.key.account}: ${failed.status.problem ?? 'the challenge stream stopped.'}`);
+      }
+      if (streams.every((r) => r.status.state === 'connected' && clock.now() - r.lastActivity >= quietMs)) return;
+      if (clock.now() > deadline) throw new AuthdeskError('NETWORK_TIMEOUT', `The approvals server did not deliver this device's requests within ${Math.round(timeoutMs / 1000)} s. Check the network, then try again.`);
+      await new Promise<void>((resolve) => clock.setTimeout(resolve, 50));
+    }
   }
 
   /** Opens every enrolled profile's stream (the vault unlocked). */
@@ -169,25 +196,29 @@ export class DevicesService {
     }
   }
 
-  #open(key: DeviceKey, api: DeviceApi | null): void {
-    if (!this.#unlocked || this.#running.has(key.profileId)) return;
+  /** Starts the key's stream; false when streams are not running (the CLI, a locked vault). */
+  #open(key: DeviceKey, api: DeviceApi | null): boolean {
+    if (!this.#unlocked || this.#running.has(key.profileId)) return false;
     const profile = this.#options.vault.data().profiles.find((p) => p.id === key.profileId);
-    if (!profile) return;
+    if (!profile) return false;
     const deviceApi = api ?? new DeviceApi({ server: key.server, pin: pinFor(profile, key.server), now: () => this.#options.clock.now() });
     const signer: Signer = { deviceId: key.id, privateKey: key.privateKey };
     const running: Running = {
       key,
       api: deviceApi,
       status: STOPPED,
+      lastActivity: this.#options.clock.now(),
       stream: new ChallengeStream({
         api: deviceApi, signer, clock: this.#options.clock, cursor: key.cursor,
         ...(this.#options.heartbeatMs === undefined ? {} : { heartbeatMs: this.#options.heartbeatMs }),
         handle: (event, id) => {
+          running.lastActivity = this.#options.clock.now();
           if (event.type === 'revoked' && event.deviceId === key.id) this.#options.approvals.forgetProfile(key.profileId);
           return this.#options.approvals.handle(key, this.#profileName(key.profileId) ?? profile.name, event, id);
         },
         status: (status) => {
           running.status = status;
+          running.lastActivity = this.#options.clock.now();
           if (status.state === 'revoked') this.#options.approvals.forgetProfile(key.profileId);
           this.#changed();
         },
@@ -195,6 +226,7 @@ export class DevicesService {
     };
     this.#running.set(key.profileId, running);
     running.stream.start();
+    return true;
   }
 
   async #stop(profileId: string): Promise<void> {
@@ -212,15 +244,28 @@ export class DevicesService {
     this.#changed();
   }
 
-  #answererOf(profileId: string): Answerer {
-    this.#options.profiles.get(profileId);
-    const answerer = this.answerer(profileId);
-    if (!answerer) throw new AuthdeskError('NOT_FOUND', 'This profile is not enrolled on this computer for push approvals. Enrol it with a pairing link first.');
-    return answerer;
+  /** The running stream's device, or (streams not started: the CLI) one opened for this call. */
+  async #withAnswerer<T>(profileId: string, fn: (answerer: Answerer) => Promise<T>): Promise<T> {
+    const profile = this.#options.profiles.get(profileId);
+    const running = this.answerer(profileId);
+    if (running) return fn(running);
+    const key = this.#options.vault.data().devices.find((d) => d.profileId === profileId);
+    if (!key) throw new AuthdeskError('NOT_FOUND', `${profile.name} is not enrolled on this computer for push approvals. Enrol it with a pairing link first.`);
+    const api = new DeviceApi({ server: key.server, pin: pinFor(profile, key.server), now: () => this.#options.clock.now() });
+    try {
+      return await fn({ api, signer: { deviceId: key.id, privateKey: key.privateKey } });
+    } finally {
+      await api.close();
+    }
   }
 
   #keys(): readonly DeviceKey[] {
-    return this.#unlocked ? this.#options.vault.data().devices : [];
+    try {
+      return this.#options.vault.data().devices;
+    } catch (error) {
+      if (isAuthdeskError(error, 'VAULT_LOCKED')) return [];
+      throw error;
+    }
   }
 
   #profileName(profileId: string): string | null {
@@ -229,6 +274,10 @@ export class DevicesService {
 
   #changed(): void {
     const enrolments = this.enrolments();
+    // A window hears of a change, not of every stop and start that changed nothing (a vault with no devices locking).
+    const said = JSON.stringify(enrolments);
+    if (said === this.#lastSaid) return;
+    this.#lastSaid = said;
     for (const listener of this.#listeners) listener(enrolments);
     this.#options.approvals.streamsChanged(enrolments);
   }

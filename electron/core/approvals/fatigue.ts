@@ -17,19 +17,22 @@ export type Arrival = 'show' | 'burst' | 'held';
 
 export class FatigueGuard {
   readonly #arrivals = new Map<string, number[]>();
-  readonly #denials = new Map<string, number[]>();
+  /** Per profile, when each denied challenge was denied (by id: the decision and its stream event count once). */
+  readonly #denials = new Map<string, Map<string, number>>();
 
   /** How to show a challenge for `profileId` that arrived at `at`. */
   arrive(profileId: string, at: number, limits: FatigueLimits): Arrival {
     const arrivals = [...recent(this.#arrivals.get(profileId), at - limits.burstMs), at];
     this.#arrivals.set(profileId, arrivals);
-    if (recent(this.#denials.get(profileId), at - limits.holdMs).length >= limits.holdDenials) return 'held';
+    if (recent([...(this.#denials.get(profileId)?.values() ?? [])], at - limits.holdMs).length >= limits.holdDenials) return 'held';
     return arrivals.length > limits.burstCount ? 'burst' : 'show';
   }
 
   /** A challenge of the profile ended denied or reported (here or on another device). */
-  denied(profileId: string, at: number): void {
-    this.#denials.set(profileId, [...(this.#denials.get(profileId) ?? []), at]);
+  denied(profileId: string, challengeId: string, at: number): void {
+    const denials = this.#denials.get(profileId) ?? new Map<string, number>();
+    if (!denials.has(challengeId)) denials.set(challengeId, at);
+    this.#denials.set(profileId, denials);
   }
 
   /** The person opened the held challenges: earlier denials no longer hold new ones. */

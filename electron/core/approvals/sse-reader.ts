@@ -41,9 +41,13 @@ function parseBlock(block: string): SseEvent | null {
 export async function readEvents(body: ReadableStream<Uint8Array>, onBytes: () => void, onEvent: (event: SseEvent) => Promise<void>): Promise<void> {
   const decoder = new TextDecoder();
   let buffer = '';
+  // A CR at the end of a chunk may be the first half of a CRLF: it waits for the next chunk.
+  let carried = '';
   for await (const chunk of body) {
     onBytes();
-    buffer += decoder.decode(chunk, { stream: true }).replace(/\r\n?/g, '\n');
+    const text = carried + decoder.decode(chunk, { stream: true });
+    carried = text.endsWith('\r') ? '\r' : '';
+    buffer += (carried ? text.slice(0, -1) : text).replace(/\r\n?/g, '\n');
     let end: number;
     while ((end = buffer.indexOf('\n\n')) >= 0) {
       const event = parseBlock(buffer.slice(0, end));

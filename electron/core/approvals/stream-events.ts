@@ -3,18 +3,10 @@
 // The stream's events (docs/device-approvals.md §4.3), checked field by field: what a server
 // sends is untrusted, and an event this Authdesk does not know is skipped rather than guessed at.
 
-import type { ChallengeStatus } from './views.ts';
+import type { ApprovalRecord, ChallengeStatus } from '../vault/model.ts';
 
-export interface Challenge {
-  readonly challengeId: string;
-  readonly account: string;
-  readonly provider: 'weavr' | 'appgate';
-  readonly action: string;
-  readonly origin: string;
-  readonly createdAt: number;
-  readonly expiresAt: number;
-  readonly numberDigits: number;
-}
+/** What a `challenge` event says: the audit record's context, and how many digits to type. */
+export type Challenge = Pick<ApprovalRecord, 'challengeId' | 'account' | 'provider' | 'action' | 'origin' | 'createdAt' | 'expiresAt'> & { readonly numberDigits: number };
 
 export interface Resolution {
   readonly challengeId: string;
