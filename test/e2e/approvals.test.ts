@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
 import { after, before, describe, test } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
 import { createWeavrProvider } from '../../electron/core/providers/weavr/index.ts';
@@ -215,7 +216,13 @@ describe('the Approvals screen against the sandbox', () => {
   });
 
   test('after repeated denials a new request is held, unannounced, until opened on purpose', { skip }, async () => {
-    harness.core.settings.update({ approvalHoldDenials: 3 });
+    // The threshold is a setting: lowered on the Settings screen, as a person would.
+    await nav('Settings').click();
+    const threshold = page.getByLabel('Hold new requests after');
+    await threshold.fill('3');
+    await threshold.press('Tab');
+    for (const end = Date.now() + 5000; harness.core.settings.get().approvalHoldDenials !== 3; await delay(50)) assert.ok(Date.now() < end, 'the setting was saved');
+    await nav('Approvals').click();
     const held = raise('Sign in to Weavr Multi at 3 a.m.');
     const group = page.getByRole('group', { name: `Held requests for ${PROFILE}` });
     await group.getByText(`1 request for ${PROFILE} held back.`).waitFor();
