@@ -1,10 +1,13 @@
 // Runs in: tests (Node, driving Chromium). The Approvals screen against the sandbox over real
 // sockets, through the real core, its device key and challenge stream, and the real Weavr
 // client: this computer is enrolled for a Weavr profile from a pairing link pasted in the
-// screen; a push step-up started on the Sessions screen arrives as a request, is approved with
-// the number the Sessions screen shows, and the session steps up; a number of the wrong length
-// is refused here without spending the request; a wrong number denies it and History flags it;
-// Deny and "This wasn't me". axe and screenshots in both themes for the screen and its dialogs.
+// screen; a push step-up started on the Sessions screen arrives as a request (counted in the
+// sidebar, announced), is approved with the number the Sessions screen shows, and the session
+// steps up; a number of the wrong length or with letters is refused here without spending the
+// request; a wrong number denies it and History flags it; Deny and "This wasn't me"; History
+// exported as JSON and CSV; an expired request greys; held requests (threshold set on the
+// Settings screen) open only on purpose; a burst shows as one request and Deny answers all;
+// Revoke. axe and screenshots in both themes for the screen and its dialogs (sweep).
 import assert from 'node:assert/strict';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
