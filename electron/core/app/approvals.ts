@@ -77,6 +77,7 @@ export class ApprovalsService {
   readonly #listeners = new Set<(event: ApprovalEvent) => void>();
   /** How challenges that left the list ended, so a late answer is told why rather than "not found". */
   readonly #ended = new Map<string, ChallengeStatus>();
+  readonly #deciding = new Set<string>();
   #inFlight = new AbortController();
   /** The last stream write, which a decision's record waits for (the challenge's own record may be in it). */
   #lastWrite: Promise<unknown> = Promise.resolve();
@@ -129,14 +130,21 @@ export class ApprovalsService {
       this.#expire(entry);
       throw expiredError();
     }
-    const collapsed = decision === 'APPROVE' ? [] : this.pending().pending.find((item) => item.id === id)?.collapsed ?? [];
-    const result = await this.#send(entry, decision, decision === 'APPROVE' ? (typedNumber ?? null) : null);
-    // Denying a burst denies every request folded into it (PendingApproval.burst).
-    for (const other of collapsed) {
-      const folded = this.#pending.get(other);
-      if (folded) await this.#send(folded, decision, null).catch(() => undefined);
+    // A second click while the first answer travels would only earn a 409: it is refused here.
+    if (this.#deciding.has(id)) throw new AuthdeskError('INVALID_INPUT', 'An answer to this request is already on its way.');
+    this.#deciding.add(id);
+    try {
+      const collapsed = decision === 'APPROVE' ? [] : this.pending().pending.find((item) => item.id === id)?.collapsed ?? [];
+      const result = await this.#send(entry, decision, decision === 'APPROVE' ? (typedNumber ?? null) : null);
+      // Denying a burst denies every request folded into it (PendingApproval.burst).
+      for (const other of collapsed) {
+        const folded = this.#pending.get(other);
+        if (folded) await this.#send(folded, decision, null).catch(() => undefined);
+      }
+      return result;
+    } finally {
+      this.#deciding.delete(id);
     }
-    return result;
   }
 
   /** Shows the profile's held challenges and lifts the hold. */

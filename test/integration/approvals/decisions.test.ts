@@ -44,7 +44,7 @@ test('a wrong number: the server denies and flags the request, the login is refu
   assert.equal(rig.proxy.received.filter((r) => DECISION.test(r.path)).length, 1, 'no second answer was sent');
 });
 
-test('APPROVE without the number, or with too few digits, is refused here and nothing is sent', async () => {
+test('APPROVE without the number, or with too few digits, is refused here and nothing is sent; a double click sends one answer', async () => {
   const rig = await startRig(after);
   const profileId = await rig.weavrProfile();
   await rig.enrol(profileId, ALICE);
@@ -54,6 +54,12 @@ test('APPROVE without the number, or with too few digits, is refused here and no
   await assert.rejects(rig.core.approvals.decide(id, 'APPROVE', '12'), { code: 'INVALID_INPUT' });
   assert.equal(rig.proxy.received.filter((r) => DECISION.test(r.path)).length, 0);
   assert.equal(rig.core.approvals.pending().pending.length, 1, 'still waiting for a real answer');
+
+  // Two clicks on Deny send one answer.
+  const [first, second] = await Promise.allSettled([rig.core.approvals.decide(id, 'DENY', undefined), rig.core.approvals.decide(id, 'DENY', undefined)]);
+  assert.equal(first.status, 'fulfilled');
+  assert.equal(second.status === 'rejected' && (second.reason as Error).message, 'An answer to this request is already on its way.');
+  assert.equal(rig.proxy.received.filter((r) => DECISION.test(r.path)).length, 1);
 });
 
 test('a captured answer replayed, or altered, is refused by the server', async () => {
