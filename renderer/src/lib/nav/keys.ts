@@ -53,6 +53,13 @@ export const KEY_AREAS: readonly KeyArea[] = [
     ],
   },
   {
+    where: 'Approvals',
+    rows: [
+      { keys: 'Enter (in a request’s number field)', does: 'Approve with the typed number; focus moves to the next request' },
+      { keys: 'Tab', does: 'Reach Deny and “This wasn’t me” after the number field' },
+    ],
+  },
+  {
     where: 'Sessions',
     rows: [
       { keys: '↑, ↓, Home, End', does: 'Move between profiles' },
