@@ -115,7 +115,8 @@ export class ChallengeStream {
     this.#connection = connection;
     this.#options.status({ state: 'connecting', retryAt: null, problem: null });
     const response = await this.#options.api.openStream(this.#options.signer, this.#cursor, connection.signal);
-    const deadAfter = 2 * (this.#options.heartbeatMs ?? HEARTBEAT_MS);
+    // Three missed heartbeats (45 s at the server's 15 s), as §4.2 of docs/device-approvals.md says.
+    const deadAfter = 3 * (this.#options.heartbeatMs ?? HEARTBEAT_MS);
     let watch = this.#options.clock.setTimeout(() => connection.abort(new Ended(SILENT)), deadAfter);
     this.#options.status({ state: 'connected', retryAt: null, problem: null });
     try {
