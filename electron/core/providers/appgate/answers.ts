@@ -37,7 +37,8 @@ export const MfaAnswer = v.object({
   otpAuthUrl: v.optional(v.string()),
   responseMessage: v.optional(v.string()),
   state: v.optional(v.string()),
-  timeout: v.optional(v.pipe(v.number(), v.minValue(0))),
+  // A Push waits this long for the person; a controller may not hold a login open for longer than an hour.
+  timeout: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(3600))),
   sendPassword: v.optional(v.boolean()),
 });
 export type MfaAnswer = v.InferOutput<typeof MfaAnswer>;
