@@ -15,7 +15,6 @@ import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { after, before, describe, test } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
-import { createWeavrProvider } from '../../electron/core/providers/weavr/index.ts';
 import { startSandbox, type Sandbox } from '../sandbox/index.ts';
 import { FakeClock } from '../support/clock.ts';
 import { chromiumSkipReason } from './support/chromium.ts';
@@ -56,7 +55,7 @@ describe('the Approvals screen against the sandbox', () => {
   before(async () => {
     if (skip) return;
     sandbox = await startSandbox({ clock });
-    harness = await startHarness({ providers: { weavr: createWeavrProvider() } });
+    harness = await startHarness();
     page = harness.page;
     page.setDefaultTimeout(10_000);
     await harness.core.vault.create(PASSWORD);

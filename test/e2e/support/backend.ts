@@ -13,7 +13,6 @@ import { isTrustedSender } from '../../../electron/core/api/sender.ts';
 import { createEmitters } from '../../../electron/core/api/spec.ts';
 import type { Core } from '../../../electron/core/app/core.ts';
 import type { KeyProtector } from '../../../electron/core/platform/ports.ts';
-import type { ProviderTable } from '../../../electron/core/providers/index.ts';
 import { createTestCore } from '../../support/core.ts';
 import type { FakeClipboard } from '../../support/clipboard.ts';
 import type { FakeDialogs } from '../../support/dialogs.ts';
@@ -23,8 +22,6 @@ export interface BackendOptions {
   readonly keyProtector?: KeyProtector | null;
   /** The automatic backup's pause after a change; shorter than the app's so tests need not wait. */
   readonly backupDelayMs?: number;
-  /** The service clients logins use (the real ones, against the sandbox); none when not given. */
-  readonly providers?: ProviderTable;
 }
 
 export interface Backend {
@@ -43,7 +40,6 @@ export function createBackend(vaultPath: string, send: (channel: string, payload
   const { core, prompts, dialogs, clipboard } = createTestCore(vaultPath, {
     keyProtector: options.keyProtector ?? null,
     ...(options.backupDelayMs === undefined ? {} : { backupDelayMs: options.backupDelayMs }),
-    ...(options.providers === undefined ? {} : { providers: options.providers }),
   });
   const disconnect = connectEvents(core, prompts, createEmitters(contract, send));
   const handlers = createHandlers(core, prompts);
