@@ -158,9 +158,13 @@ describe('export from Settings', () => {
     const imported = await harness.core.transfer.read(scanned.join('\n'));
     assert.equal(imported.entries.length, TOTP_ACCOUNTS, 'together the codes hold every account Google can');
 
+    // A closed <dialog> leaves the accessibility tree at once but stays in the DOM until its close
+    // event has run, so the codes are awaited gone rather than counted at that instant.
+    const codes = page.locator('img[src^="data:image/png"]');
     await page.keyboard.press('Escape');
     await dialog().waitFor({ state: 'detached' });
-    assert.equal(await page.locator('img[src^="data:image/png"]').count(), 0, 'closed: the codes are gone');
+    await codes.first().waitFor({ state: 'detached', timeout: 5000 });
+    assert.equal(await codes.count(), 0, 'closed: the codes are gone');
 
     await openExport();
     await dialog().getByRole('radio', { name: /Google Authenticator/ }).check();
@@ -169,7 +173,8 @@ describe('export from Settings', () => {
     await count.waitFor();
     harness.core.vault.lock();
     await dialog().waitFor({ state: 'detached' });
-    assert.equal(await page.locator('img[src^="data:image/png"]').count(), 0, 'locked: the codes are gone');
+    await codes.first().waitFor({ state: 'detached', timeout: 5000 });
+    assert.equal(await codes.count(), 0, 'locked: the codes are gone');
     assert.equal(await page.getByRole('button', { name: 'Export…' }).isDisabled(), true);
     assert.equal(await exists(join(folder, 'nothing')), false);
   });
