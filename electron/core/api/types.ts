@@ -14,12 +14,13 @@ export type { BackupEntry, RestoreResult } from '../app/backups.ts';
 export type { ExportQrCodes, ExportSaved, SkippedAccount } from '../app/export-files.ts';
 export type { ExportFormat } from '../app/transfer.ts';
 export type { PromptEvent, Question } from '../app/prompts.ts';
+export type { NavigateTarget } from '../app/shell.ts';
 export type { ProfileInput, ProfilePatch, ProfileView } from '../app/profile-input.ts';
 export type { SessionEvent, SessionIdentities, SessionState } from '../sessions/index.ts';
 export type { CommitResult, ManualFields, ManualRules, RefusedItem, Staged, StagedItem, StagedLocked, StagedPreview, StageProgress } from '../app/staging.ts';
 export type { BrandIcon } from '../icons/brands.ts';
 export type { EditableSettings, NumberSetting, SettingLimits, Settings } from '../app/settings.ts';
-export type { KeychainBackend, KeychainInfo } from '../platform/ports.ts';
+export type { KeychainBackend, KeychainInfo, NoticeTarget } from '../platform/ports.ts';
 export type { BackupStatus } from '../vault/backups.ts';
 export type { VaultState, VaultStatus } from '../vault/status.ts';
 

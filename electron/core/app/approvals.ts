@@ -188,7 +188,11 @@ export class ApprovalsService {
     if (event.type === 'challenge') record = this.#arrived(key, profileName, event.challenge);
     if (event.type === 'resolved') record = this.#resolved(key.id, event.resolution);
     if (event.type === 'enrolled' && event.deviceId !== key.id) {
-      this.#options.notifier?.notify('A device was enrolled', `${event.name} can now approve requests for ${key.account}. If you did not add it, revoke it in Approvals.`);
+      this.#options.notifier?.notify({
+        title: 'A device was enrolled',
+        body: `${event.name} can now approve requests for ${key.account}. If you did not add it, revoke it in Approvals.`,
+        target: { screen: 'approvals' },
+      });
     }
     if (record === null && id === null) return;
     const write = this.#options.vault.mutate((data) => this.#written(data, key.id, record, id));
@@ -282,10 +286,15 @@ export class ApprovalsService {
     const item = view.pending.find((p) => p.id === entry.challenge.challengeId)!;
     this.#emit({ type: 'challenge', approval: item, view });
     const { action, origin } = entry.challenge;
+    const target = { screen: 'approvals', challengeId: item.id } as const;
     if (arrival === 'burst') {
-      this.#options.notifier?.notify('Many approval requests', `${item.collapsed.length + 1} requests for ${entry.profileName} in a few minutes. If you did not make them, report them.`);
+      this.#options.notifier?.notify({
+        title: 'Many approval requests',
+        body: `${item.collapsed.length + 1} requests for ${entry.profileName} in a few minutes. If you did not make them, report them.`,
+        target,
+      });
     } else {
-      this.#options.notifier?.notify('Approval request', `${entry.profileName}: ${action}, from ${origin}.`);
+      this.#options.notifier?.notify({ title: 'Approval request', body: `${entry.profileName}: ${action}, from ${origin}.`, target });
     }
   }
 

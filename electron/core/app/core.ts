@@ -23,6 +23,7 @@ import type { ProfilesService } from './profiles.ts';
 import { createSessionServices } from './session-setup.ts';
 import type { SessionsService } from './sessions.ts';
 import { SettingsService, type Settings } from './settings.ts';
+import { ShellService } from './shell.ts';
 import { StagingService } from './staging.ts';
 import { TransferService } from './transfer.ts';
 
@@ -83,6 +84,8 @@ export interface Core {
   readonly devices: DevicesService;
   /** Push challenges for the enrolled profiles, their decisions and the audit log. */
   readonly approvals: ApprovalsService;
+  /** What the desktop shell asks the window to show, and the palette's dismissal (app/shell.ts). */
+  readonly shell: ShellService;
   /** Calls listener after every change to the accounts (added, edited, removed, reordered, a counter used). */
   onAccountsChange(listener: () => void): () => void;
   /** Locks the vault and stops every timer and listener the core started. */
@@ -159,6 +162,7 @@ export function createCore(ports: CorePorts): Core {
     ...(ports.approvalsHeartbeatMs === undefined ? {} : { heartbeatMs: ports.approvalsHeartbeatMs }),
   });
   const staging = new StagingService({ accounts, clock: ports.clock, dialogs: ports.dialogs, clipboard: ports.clipboard });
+  const shell = new ShellService();
   const clipboard = ports.clipboard === null ? null : new CodeClipboard(ports.clipboard, ports.clock, () => settings.get().clipboardClearSeconds);
   const stops = [
     // Cached HMAC keys are derived from seeds, a removed account kept for undo holds one, staged
@@ -177,6 +181,7 @@ export function createCore(ports: CorePorts): Core {
       codes.clear();
       accounts.forgetRemoved();
       staging.discardAll();
+      shell.forget();
       void clipboard?.clear();
     }),
     settings.onChange((changed) => {
@@ -211,6 +216,7 @@ export function createCore(ports: CorePorts): Core {
     sessions,
     devices,
     approvals,
+    shell,
     onAccountsChange(listener) {
       changeListeners.add(listener);
       return () => void changeListeners.delete(listener);

@@ -50,8 +50,21 @@ export interface SettingsStore<T extends Record<string, unknown> = Record<string
   set<K extends keyof T>(key: K, value: T[K]): void;
 }
 
+/** Where a click on a notification takes the person: a screen, on one item. */
+export type NoticeTarget =
+  | { readonly screen: 'approvals'; readonly challengeId?: string }
+  | { readonly screen: 'sessions'; readonly profileId: string };
+
+export interface Notice {
+  readonly title: string;
+  readonly body: string;
+  /** What a click on it opens (main brings the window forward there). */
+  readonly target: NoticeTarget;
+}
+
+/** The system's notifications (Electron's Notification in main); the CLI has none. */
 export interface Notifier {
-  notify(title: string, body: string): void;
+  notify(notice: Notice): void;
 }
 
 /** The system clipboard (Electron's clipboard in main). Timing rules (clear after N seconds, on lock) live in core. */

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { after } from 'node:test';
 import type { ApprovalEvent, EnrolmentView } from '../../../electron/core/api/types.ts';
-import type { Notifier } from '../../../electron/core/platform/ports.ts';
+import type { Notice, Notifier } from '../../../electron/core/platform/ports.ts';
 import { createAppgateProvider } from '../../../electron/core/providers/appgate/index.ts';
 import { createTruenasProvider } from '../../../electron/core/providers/truenas/index.ts';
 import { createWeavrProvider } from '../../../electron/core/providers/weavr/index.ts';
@@ -22,9 +22,9 @@ export const ALICE = 'weavr:alice@example.com';
 export const PUSHY = 'appgate:pushy';
 
 export class RecordingNotifier implements Notifier {
-  readonly shown: { title: string; body: string }[] = [];
-  notify(title: string, body: string): void {
-    this.shown.push({ title, body });
+  readonly shown: Notice[] = [];
+  notify(notice: Notice): void {
+    this.shown.push(notice);
   }
 }
 

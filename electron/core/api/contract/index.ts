@@ -15,9 +15,10 @@ import { profiles } from './profiles.ts';
 import { prompts } from './prompts.ts';
 import { sessions } from './sessions.ts';
 import { settings } from './settings.ts';
+import { shell } from './shell.ts';
 import { transfer } from './transfer.ts';
 import { vault } from './vault.ts';
 
-export const contract = { app, vault, accounts, codes, transfer, settings, prompts, icons, backups, profiles, sessions, devices, approvals } as const;
+export const contract = { app, vault, accounts, codes, transfer, settings, prompts, icons, backups, profiles, sessions, devices, approvals, shell } as const;
 
 export type Contract = typeof contract;

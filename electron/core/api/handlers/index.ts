@@ -18,6 +18,7 @@ import { profilesHandlers } from './profiles.ts';
 import { promptsHandlers } from './prompts.ts';
 import { sessionsHandlers } from './sessions.ts';
 import { settingsHandlers } from './settings.ts';
+import { shellHandlers } from './shell.ts';
 import { transferHandlers } from './transfer.ts';
 import { vaultHandlers } from './vault.ts';
 
@@ -36,5 +37,6 @@ export function createHandlers(core: Core, prompts: PromptBroker): Handlers<Cont
     sessions: sessionsHandlers(core),
     devices: devicesHandlers(core),
     approvals: approvalsHandlers(core),
+    shell: shellHandlers(core),
   };
 }
