@@ -19,6 +19,7 @@ import { registerRouter, windowEmitters } from './ipc.ts';
 import { safeStorageKeyProtector } from './keychain.ts';
 import { powerMonitorEvents } from './power.ts';
 import { createMainWindow } from './window/main-window.ts';
+import { keepMainWindow } from './window/window-keeper.ts';
 import { APP_ENTRY_URL } from './window/app-scheme.ts';
 import { guardWebContents } from './window/guards.ts';
 import { denyAllPermissions } from './window/permissions.ts';
@@ -38,12 +39,10 @@ registerAppScheme();
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  let mainWindow: BrowserWindow | null = null;
+  const windows = keepMainWindow(() => createMainWindow(join(distDir, 'preload', 'index.cjs'), devServerUrl ?? APP_ENTRY_URL));
 
   app.on('second-instance', () => {
-    if (!mainWindow) return;
-    if (mainWindow.isMinimized()) mainWindow.restore();
-    mainWindow.focus();
+    if (app.isReady()) windows.show();
   });
 
   // Every webContents, including any a future change might create, is guarded as it is born.
@@ -70,9 +69,9 @@ if (!app.requestSingleInstanceLock()) {
     keyProtector: safeStorageKeyProtector,
     clipboard: electronClipboard,
     notifier: null,
-    dialogs: electronDialogs(() => mainWindow),
+    dialogs: electronDialogs(() => windows.current()),
   });
-  connectEvents(core, prompts, windowEmitters(contract, () => mainWindow?.webContents ?? null));
+  connectEvents(core, prompts, windowEmitters(contract, () => windows.current()?.webContents ?? null));
   // Note (backup on quit): a change made in the last seconds still waits for its automatic
   // backup (core/vault/backups.ts debounces); quitting makes it first, then lets go of the vault.
   app.on('before-quit', (event) => {
@@ -91,14 +90,8 @@ if (!app.requestSingleInstanceLock()) {
     }),
   );
 
-  const open = () => {
-    mainWindow = createMainWindow(join(distDir, 'preload', 'index.cjs'), devServerUrl ?? APP_ENTRY_URL);
-    mainWindow.on('closed', () => {
-      mainWindow = null;
-    });
-  };
-  open();
+  windows.show();
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) open();
+    if (BrowserWindow.getAllWindows().length === 0) windows.show();
   });
 }
