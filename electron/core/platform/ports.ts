@@ -22,11 +22,21 @@ export interface KeychainInfo {
   readonly secure: boolean;
 }
 
+/** What the keychain opened, and whether it asks for it to be sealed again. */
+export interface Unsealed {
+  readonly plain: Uint8Array;
+  /**
+   * Sealed under a key or format the OS keychain has since replaced (Electron's
+   * `shouldReEncrypt`): it still opens, but should be encrypted again and saved.
+   */
+  readonly stale: boolean;
+}
+
 /** The OS keychain (Electron safeStorage in the app). The CLI has none. */
 export interface KeyProtector {
   info(): Promise<KeychainInfo>;
   encrypt(plain: Uint8Array): Promise<Uint8Array>;
-  decrypt(sealed: Uint8Array): Promise<Uint8Array>;
+  decrypt(sealed: Uint8Array): Promise<Unsealed>;
 }
 
 export interface Clock {

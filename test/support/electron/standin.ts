@@ -272,7 +272,10 @@ const safeStorage = named('safeStorage', {
   // Electron answers 'unknown' until the app is ready.
   getSelectedStorageBackend: () => (ready ? KEYCHAIN.backend : 'unknown'),
   encryptStringAsync: async (plain: string) => Buffer.from(await keychain.encrypt(Buffer.from(plain))),
-  decryptStringAsync: async (sealed: Buffer) => ({ shouldReEncrypt: false, result: Buffer.from(await keychain.decrypt(sealed)).toString() }),
+  decryptStringAsync: async (sealed: Buffer) => {
+    const { plain, stale } = await keychain.decrypt(sealed);
+    return { shouldReEncrypt: stale, result: Buffer.from(plain).toString() };
+  },
 });
 
 const powerMonitor = named('powerMonitor', new EventEmitter());
