@@ -104,8 +104,18 @@ export interface Dialogs {
 
 export type PowerEvent = 'suspend' | 'resume' | 'lock-screen' | 'unlock-screen';
 
+/** The OS's view of the person at the computer, whatever app they use. */
+export interface SystemIdle {
+  /** Seconds since the last input to any app (keyboard, mouse). */
+  readonly seconds: number;
+  /** The screen is locked; false where the OS does not say. */
+  readonly locked: boolean;
+}
+
 export interface PowerEvents {
   on(event: PowerEvent, listener: () => void): () => void;
+  /** Asked now and then while the vault is open (auto-lock.ts); absent where the host cannot tell (the CLI). */
+  systemIdle?(): SystemIdle;
 }
 
 /** What a question mid-operation is about, so a front end can word and place it. */
