@@ -15,6 +15,7 @@ import { systemClock } from '../core/platform/ports.ts';
 import { settingsFile } from '../core/platform/settings-file.ts';
 import { electronClipboard } from './clipboard.ts';
 import { electronDialogs } from './dialogs.ts';
+import { trackUserInput } from './input/user-input.ts';
 import { registerRouter, windowEmitters } from './ipc.ts';
 import { safeStorageKeyProtector } from './keychain.ts';
 import { powerMonitorEvents } from './power.ts';
@@ -47,6 +48,7 @@ if (!app.requestSingleInstanceLock()) {
 
   // Every webContents, including any a future change might create, is guarded as it is born.
   app.on('web-contents-created', (_event, contents) => guardWebContents(contents, appOrigin));
+  const userInput = trackUserInput();
 
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
@@ -88,6 +90,7 @@ if (!app.requestSingleInstanceLock()) {
       onUserActivity: () => core.vault.activity(),
       onInternalError: (channel, error) => console.error(`authdesk: ${channel} failed (${(error as Error)?.name ?? 'Error'})`),
     }),
+    userInput,
   );
 
   windows.show();

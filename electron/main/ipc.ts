@@ -5,10 +5,12 @@
 import { ipcMain, type WebContents } from 'electron';
 import type { Router } from '../core/api/router.ts';
 import { createEmitters, type ContractShape, type Emitters } from '../core/api/spec.ts';
+import type { UserInput } from './input/user-input.ts';
 
-export function registerRouter(router: Router): () => void {
+/** Every channel of the router on ipcMain; userInput says whether the sender's window was just used. */
+export function registerRouter(router: Router, userInput: UserInput): () => void {
   for (const channel of router.channels) {
-    ipcMain.handle(channel, (event, input: unknown) => router.handle(channel, event.senderFrame?.url, input));
+    ipcMain.handle(channel, (event, input: unknown) => router.handle(channel, event.senderFrame?.url, input, { recentInput: () => userInput.recentIn(event.sender) }));
   }
   return () => {
     for (const channel of router.channels) ipcMain.removeHandler(channel);

@@ -26,7 +26,7 @@ export const safeStorageKeyProtector: KeyProtector = {
   },
   async decrypt(sealed) {
     if (!(await safeStorage.isAsyncEncryptionAvailable())) throw new AuthdeskError('KEYCHAIN_UNAVAILABLE', 'The system keychain is not available.');
-    const { result } = await safeStorage.decryptStringAsync(Buffer.from(sealed));
-    return Buffer.from(result, 'base64');
+    const { result, shouldReEncrypt } = await safeStorage.decryptStringAsync(Buffer.from(sealed));
+    return { plain: Buffer.from(result, 'base64'), stale: shouldReEncrypt };
   },
 };

@@ -1,4 +1,4 @@
-// Runs in: main. The PowerEvents port over Electron's powerMonitor (auto-lock listens to it).
+// Runs in: main. The PowerEvents port over Electron's powerMonitor (auto-lock listens to it and asks it).
 import { powerMonitor } from 'electron';
 import type { PowerEvents } from '../core/platform/ports.ts';
 
@@ -12,4 +12,7 @@ export const powerMonitorEvents: PowerEvents = {
       emitter.off(event, listener);
     };
   },
+  // 'locked' comes before any threshold in Electron's answer, so the smallest one it takes
+  // asks only about the lock; the idle time comes from its own call.
+  systemIdle: () => ({ seconds: powerMonitor.getSystemIdleTime(), locked: powerMonitor.getSystemIdleState(1) === 'locked' }),
 };

@@ -1,7 +1,7 @@
 // Runs in: development (npm run preview), both in Node (server.ts) and in the page
 // (standin-entry.ts), so the two cannot disagree on where the preview's endpoints are.
 
-/** POST: one bridge call, `{channel, input}` in, the router's Result out. */
+/** POST: one bridge call, `{channel, input, recentInput}` in (recentInput: test/e2e/support/trusted-input.ts), the router's Result out. */
 export const CALL_PATH = '/__authdesk/call';
 /** GET: the core's events as a server-sent event stream, one named event per channel. */
 export const EVENTS_PATH = '/__authdesk/events';

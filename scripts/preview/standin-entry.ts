@@ -6,6 +6,7 @@
 // POSTs, events arrive on one EventSource.
 import type { Result } from '../../electron/core/api/spec.ts';
 import { exposeBridge } from '../../test/e2e/support/expose-bridge.ts';
+import { watchTrustedInput } from '../../test/e2e/support/trusted-input.ts';
 import { CALL_PATH, EVENTS_PATH, TOKEN_PARAM } from './endpoints.ts';
 
 // Note (token in the tab): read once from the printed URL, then taken out of the address bar
@@ -23,6 +24,7 @@ function takeToken(): string {
 }
 
 const token = takeToken();
+const recentInput = watchTrustedInput();
 const events = new EventSource(`${EVENTS_PATH}?${new URLSearchParams({ [TOKEN_PARAM]: token })}`);
 // Calls wait for the stream, so an event that a call causes (a status change) cannot be sent
 // before the page listens. A refused stream fires 'error' instead; its calls are refused too.
@@ -40,7 +42,7 @@ async function invoke(channel: string, input: unknown): Promise<Result<unknown>>
     response = await fetch(CALL_PATH, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-      body: JSON.stringify({ channel, input }),
+      body: JSON.stringify({ channel, input, recentInput: recentInput() }),
     });
   } catch {
     return failure('The preview server cannot be reached. Is `npm run preview` still running?');

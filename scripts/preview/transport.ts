@@ -14,7 +14,7 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 export interface HttpTransport {
   /** The backend's send: one event to every open page. */
   send(channel: string, payload: unknown): void;
-  /** Answers a POST of `{channel, input}` with the router's Result, as a call from senderUrl. */
+  /** Answers a POST of `{channel, input, recentInput}` with the router's Result, as a call from senderUrl. */
   call(request: IncomingMessage, response: ServerResponse, router: Router, senderUrl: string): Promise<void>;
   /** Keeps the response open as an event stream until the page goes away. */
   openEvents(response: ServerResponse): void;
@@ -40,7 +40,7 @@ function readBody(request: IncomingMessage): Promise<string> {
   });
 }
 
-function parseCall(body: string): { channel: string; input: unknown } {
+function parseCall(body: string): { channel: string; input: unknown; recentInput: boolean } {
   let parsed: unknown;
   try {
     parsed = JSON.parse(body);
@@ -51,7 +51,8 @@ function parseCall(body: string): { channel: string; input: unknown } {
   if (typeof parsed !== 'object' || parsed === null || typeof (parsed as { channel?: unknown }).channel !== 'string') {
     throw new RefusedRequest(400, 'INVALID_INPUT', 'A call is a JSON object with a channel and an input.');
   }
-  return parsed as { channel: string; input: unknown };
+  const { channel, input, recentInput } = parsed as { channel: string; input: unknown; recentInput?: unknown };
+  return { channel, input, recentInput: recentInput === true };
 }
 
 export function createHttpTransport(): HttpTransport {
@@ -63,8 +64,9 @@ export function createHttpTransport(): HttpTransport {
       for (const stream of streams) stream.write(message);
     },
     async call(request, response, router, senderUrl) {
-      const { channel, input } = parseCall(await readBody(request));
-      const answer = router.handle(channel, senderUrl, input);
+      const { channel, input, recentInput } = parseCall(await readBody(request));
+      // Whether the page saw a trusted key press or click just now (test/e2e/support/trusted-input.ts).
+      const answer = router.handle(channel, senderUrl, input, { recentInput: () => recentInput });
       running.add(answer);
       try {
         sendJson(response, 200, await answer);

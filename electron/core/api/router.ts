@@ -20,9 +20,19 @@ export interface RouterOptions {
   onInternalError?(channel: string, error: unknown): void;
 }
 
+/** What the host knows of the caller's window beyond its address. */
+export interface Caller {
+  /**
+   * Whether a key press or a click reached the caller's window within GESTURE_WINDOW_MS, as
+   * the host saw it (in main: the OS input Electron reports, which no page can send itself).
+   */
+  recentInput(): boolean;
+}
+
 export interface Router {
   readonly channels: readonly string[];
-  handle(channel: string, senderUrl: string | undefined, input: unknown): Promise<Result<unknown>>;
+  /** Without a caller, nothing counts as real input: 'gesture' calls are refused. */
+  handle(channel: string, senderUrl: string | undefined, input: unknown, caller?: Caller): Promise<Result<unknown>>;
 }
 
 type Entry = { spec: AnyCallSpec; run: (input: unknown) => unknown };
@@ -39,7 +49,7 @@ export function createRouter<C extends ContractShape>(contract: C, handlers: Han
 
   return {
     channels: [...table.keys()],
-    async handle(channel, senderUrl, input) {
+    async handle(channel, senderUrl, input, caller) {
       try {
         if (!options.isTrustedSender(senderUrl)) {
           throw new AuthdeskError('FORBIDDEN_SENDER', 'This request did not come from Authdesk’s own window and was refused.');
@@ -55,7 +65,10 @@ export function createRouter<C extends ContractShape>(contract: C, handlers: Han
           const expected = issue?.expected ? ` should be ${issue.expected}` : ' is not valid';
           throw new AuthdeskError('INVALID_INPUT', `Invalid request: ${where}${expected}.`, { details: { field: where } });
         }
-        if (entry.spec.activity === 'user') options.onUserActivity?.();
+        if (entry.spec.activity === 'gesture' && caller?.recentInput() !== true) {
+          throw new AuthdeskError('USER_ACTION_REQUIRED', 'This happens only right after a click or a key press in the Authdesk window: click the button again.');
+        }
+        if (entry.spec.activity !== 'background') options.onUserActivity?.();
         return { ok: true, value: await entry.run(parsed.output) };
       } catch (error) {
         if (!(error instanceof AuthdeskError)) options.onInternalError?.(channel, error);

@@ -9,9 +9,18 @@ import type { WireError } from '../errors.ts';
 /**
  * Whether a call is the user doing something (it restarts the auto-lock countdown) or the
  * window keeping itself current (status polls, code refreshes), which must never keep an
- * idle vault unlocked.
+ * idle vault unlocked. 'gesture' is user activity that must also follow real input: the
+ * router refuses it (USER_ACTION_REQUIRED) unless a key press or a click reached the calling
+ * window within GESTURE_WINDOW_MS, so a window cannot do it on its own.
  */
-export type Activity = 'user' | 'background';
+export type Activity = 'user' | 'background' | 'gesture';
+
+// Note (gesture window): long enough for a slow machine to get from the click to the call
+// (the renderer handles the event, then sends the request), short enough that a window acting
+// on its own cannot ride on a click made for something else a while ago. Hosts measure it:
+// electron/main/input/user-input.ts (OS input to the window), test/e2e/support/trusted-input.ts
+// (the e2e harness and the preview).
+export const GESTURE_WINDOW_MS = 3_000;
 
 export interface CallSpec<S extends v.GenericSchema, O> {
   readonly kind: 'call';

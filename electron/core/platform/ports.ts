@@ -22,11 +22,21 @@ export interface KeychainInfo {
   readonly secure: boolean;
 }
 
+/** What the keychain opened, and whether it asks for it to be sealed again. */
+export interface Unsealed {
+  readonly plain: Uint8Array;
+  /**
+   * Sealed under a key or format the OS keychain has since replaced (Electron's
+   * `shouldReEncrypt`): it still opens, but should be encrypted again and saved.
+   */
+  readonly stale: boolean;
+}
+
 /** The OS keychain (Electron safeStorage in the app). The CLI has none. */
 export interface KeyProtector {
   info(): Promise<KeychainInfo>;
   encrypt(plain: Uint8Array): Promise<Uint8Array>;
-  decrypt(sealed: Uint8Array): Promise<Uint8Array>;
+  decrypt(sealed: Uint8Array): Promise<Unsealed>;
 }
 
 export interface Clock {
@@ -94,8 +104,18 @@ export interface Dialogs {
 
 export type PowerEvent = 'suspend' | 'resume' | 'lock-screen' | 'unlock-screen';
 
+/** The OS's view of the person at the computer, whatever app they use. */
+export interface SystemIdle {
+  /** Seconds since the last input to any app (keyboard, mouse). */
+  readonly seconds: number;
+  /** The screen is locked; false where the OS does not say. */
+  readonly locked: boolean;
+}
+
 export interface PowerEvents {
   on(event: PowerEvent, listener: () => void): () => void;
+  /** Asked now and then while the vault is open (auto-lock.ts); absent where the host cannot tell (the CLI). */
+  systemIdle?(): SystemIdle;
 }
 
 /** What a question mid-operation is about, so a front end can word and place it. */

@@ -6,7 +6,7 @@
 import { randomBytes, randomFillSync } from 'node:crypto';
 import { AuthdeskError } from '../errors.ts';
 import { secretBytes } from '../platform/secret-bytes.ts';
-import type { KeyProtector } from '../platform/ports.ts';
+import type { KeyProtector, Unsealed } from '../platform/ports.ts';
 import { aesGcmOpen, aesGcmSeal, KEY_BYTES, NONCE_BYTES, SALT_BYTES, type KeychainSlot, type PasswordSlot } from './envelope.ts';
 import { deriveKey, type KdfParams } from './kdf.ts';
 
@@ -70,17 +70,22 @@ export async function createKeychainSlot(masterKey: Uint8Array, protector: KeyPr
   }
 }
 
-/** The master key, or null when the keychain no longer holds the key that sealed this slot. */
-export async function openKeychainSlot(slot: KeychainSlot, protector: KeyProtector): Promise<Buffer | null> {
+/**
+ * The master key, or null when the keychain no longer holds the key that sealed this slot;
+ * `stale` when the keychain asks for the slot to be sealed again (createKeychainSlot).
+ */
+export async function openKeychainSlot(slot: KeychainSlot, protector: KeyProtector): Promise<{ masterKey: Buffer; stale: boolean } | null> {
   await assertKeychainUsable(protector);
-  let kek: Uint8Array;
+  let unsealed: Unsealed;
   try {
-    kek = await protector.decrypt(slot.sealedKey);
+    unsealed = await protector.decrypt(slot.sealedKey);
   } catch {
     return null;
   }
+  const kek = unsealed.plain;
   try {
-    return kek.length === KEY_BYTES ? aesGcmOpen(kek, slot.wrapNonce, slot.wrappedKey, KEYCHAIN_AAD) : null;
+    const masterKey = kek.length === KEY_BYTES ? aesGcmOpen(kek, slot.wrapNonce, slot.wrappedKey, KEYCHAIN_AAD) : null;
+    return masterKey === null ? null : { masterKey, stale: unsealed.stale };
   } finally {
     kek.fill(0);
   }

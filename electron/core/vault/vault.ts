@@ -277,10 +277,27 @@ export class Vault {
     const file = await loadFile(this.path);
     const slot = file.envelope.slots.find((s) => s.type === 'keychain');
     if (slot?.type !== 'keychain') throw new AuthdeskError('KEYCHAIN_UNAVAILABLE', 'Keychain unlock is not turned on for this vault: use the password.');
-    const masterKey = await openKeychainSlot(slot, protector);
-    if (!masterKey) throw new AuthdeskError('KEYCHAIN_UNAVAILABLE', 'The OS keychain could not unlock this vault (its key changed or is gone): use the password.');
+    const opened = await openKeychainSlot(slot, protector);
+    if (!opened) throw new AuthdeskError('KEYCHAIN_UNAVAILABLE', 'The OS keychain could not unlock this vault (its key changed or is gone): use the password.');
     this.#protector = protector;
-    await this.#adopt(file, masterKey);
+    await this.#adopt(file, opened.masterKey);
+    if (opened.stale) await this.#resealKeychainSlot(protector);
+  }
+
+  // Note (re-encrypt when the keychain asks): the OS keychain replaced its key or format, and
+  // the slot still opens only because it keeps the old one for now. A fresh slot sealed with
+  // the current key is saved like any change (atomic, the previous file kept); nothing else
+  // changes. The vault is already open, so a failure only leaves the old slot, and the next
+  // keychain unlock tries again.
+  async #resealKeychainSlot(protector: KeyProtector): Promise<void> {
+    try {
+      await this.#commit(async (data, slots, masterKey) => {
+        const fresh = await createKeychainSlot(masterKey, protector);
+        return { data, slots: slots.map((s) => (s.type === 'keychain' ? fresh : s)), masterKey, backup: 'previous' };
+      });
+    } catch {
+      // Nobody waits on this: the unlock succeeded, and the stale slot still opens.
+    }
   }
 
   async #adopt(file: LoadedFile, masterKey: Buffer): Promise<void> {

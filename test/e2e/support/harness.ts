@@ -60,8 +60,9 @@ export async function startHarness(options: BackendOptions = {}): Promise<Harnes
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   const context = await browser.newContext({ viewport: { width: 1120, height: 720 }, colorScheme: 'light' });
   const held = new Map<string, Promise<void>>();
-  await context.exposeBinding('__authdeskInvoke', async (source, channel: string, input: unknown) => {
-    const answer = await router.handle(channel, source.frame.url(), input);
+  // recentInput: whether the page saw a trusted key press or click just now (trusted-input.ts).
+  await context.exposeBinding('__authdeskInvoke', async (source, channel: string, input: unknown, recentInput: unknown) => {
+    const answer = await router.handle(channel, source.frame.url(), input, { recentInput: () => recentInput === true });
     await held.get(channel.replace(CHANNEL_PREFIX, ''));
     return answer;
   });

@@ -4,16 +4,18 @@
 // binding instead of ipcRenderer. Events come from the test process through __authdeskEmit.
 import type { Result } from '../../../electron/core/api/spec.ts';
 import { exposeBridge } from './expose-bridge.ts';
+import { watchTrustedInput } from './trusted-input.ts';
 
 interface StandinHost {
-  __authdeskInvoke(channel: string, input: unknown): Promise<Result<unknown>>;
+  __authdeskInvoke(channel: string, input: unknown, recentInput: boolean): Promise<Result<unknown>>;
 }
 
 const host = globalThis as unknown as StandinHost;
 const listeners = new Map<string, Set<(payload: unknown) => void>>();
+const recentInput = watchTrustedInput();
 
 exposeBridge({
-  invoke: (channel, input) => host.__authdeskInvoke(channel, input),
+  invoke: (channel, input) => host.__authdeskInvoke(channel, input, recentInput()),
   subscribe(channel, listener) {
     const group = listeners.get(channel) ?? new Set();
     listeners.set(channel, group);

@@ -272,19 +272,26 @@ const safeStorage = named('safeStorage', {
   // Electron answers 'unknown' until the app is ready.
   getSelectedStorageBackend: () => (ready ? KEYCHAIN.backend : 'unknown'),
   encryptStringAsync: async (plain: string) => Buffer.from(await keychain.encrypt(Buffer.from(plain))),
-  decryptStringAsync: async (sealed: Buffer) => ({ shouldReEncrypt: false, result: Buffer.from(await keychain.decrypt(sealed)).toString() }),
+  decryptStringAsync: async (sealed: Buffer) => {
+    const { plain, stale } = await keychain.decrypt(sealed);
+    return { shouldReEncrypt: stale, result: Buffer.from(plain).toString() };
+  },
 });
 
-const powerMonitor = named('powerMonitor', new EventEmitter());
-
-/** The system clipboard as Electron's clipboard module shows it; tests read and change it. */
-const clipboardState = { text: '', image: null as Uint8Array | null };
+/**
+ * The system clipboard as Electron's clipboard module shows it; tests read and change it.
+ * `formats`: the other formats the last write put beside the text (clipboard.write).
+ */
+const clipboardState = { text: '', image: null as Uint8Array | null, formats: new Map<string, Uint8Array>() };
 const clipboard = named('clipboard', {
   readText: async () => clipboardState.text,
+  // Every write replaces all the clipboard held, as an OS clipboard does.
   writeText: async (text: string) => {
     clipboardState.text = text;
     clipboardState.image = null;
+    clipboardState.formats.clear();
   },
+  write: writeClipboardItems,
   // Electron 45's clipboard.read(): one item carrying each MIME type the clipboard holds.
   read: async () => {
     const png = clipboardState.image;
@@ -314,7 +321,85 @@ const dialog = named('dialog', {
 });
 const shell = named('shell', { openExternal: (_url: string) => Promise.resolve() });
 
-const implemented: Readonly<Record<string, object>> = { app, BrowserWindow: named('BrowserWindow', BrowserWindow), clipboard, dialog, ipcMain, powerMonitor, protocol, safeStorage, session, shell };
+// ---------------------------------------------------------------------------------------------
+// Section: keychain, auto-lock and clipboard marking (issue 13, items 3 to 5). Kept together so
+// merges with other parts of the stand-in stay easy.
+// ---------------------------------------------------------------------------------------------
+
+/** What the OS reports to powerMonitor's idle questions; set by the test. */
+const systemIdle = { seconds: 0, locked: false };
+const powerMonitor = named(
+  'powerMonitor',
+  Object.assign(new EventEmitter(), {
+    getSystemIdleTime: () => systemIdle.seconds,
+    // As Electron: the threshold must be over 0; 'locked' comes before the threshold.
+    getSystemIdleState(threshold: number): 'active' | 'idle' | 'locked' {
+      if (!(threshold > 0)) throw new TypeError('Invalid idle threshold, must be greater than 0');
+      if (systemIdle.locked) return 'locked';
+      return systemIdle.seconds >= threshold ? 'idle' : 'active';
+    },
+  }),
+);
+
+/** Electron 45's ClipboardItem, the write side: a MIME type to a string or Blob payload each. */
+class ClipboardItem {
+  readonly items: Readonly<Record<string, string | Blob>>;
+  constructor(items: Record<string, string | Blob>) {
+    if (typeof items !== 'object' || items === null || Object.keys(items).length === 0) {
+      throw new TypeError("Failed to construct 'ClipboardItem': at least one MIME type is required.");
+    }
+    this.items = { ...items };
+  }
+
+  get types(): string[] {
+    return Object.keys(this.items);
+  }
+}
+
+/** clipboard.write(items): every format of every item replaces what the clipboard held, at once. */
+async function writeClipboardItems(items: unknown): Promise<void> {
+  if (!Array.isArray(items) || !items.every((item) => item instanceof ClipboardItem)) throw new TypeError('clipboard.write expects an array of ClipboardItem');
+  const written = new Map<string, Uint8Array>();
+  for (const item of items as ClipboardItem[]) {
+    for (const [type, payload] of Object.entries(item.items)) {
+      written.set(type, typeof payload === 'string' ? Buffer.from(payload) : new Uint8Array(await payload.arrayBuffer()));
+    }
+  }
+  const text = written.get('text/plain');
+  written.delete('text/plain');
+  clipboardState.text = text === undefined ? '' : Buffer.from(text).toString();
+  clipboardState.image = null;
+  clipboardState.formats = written;
+}
+
+/** The webContents an IPC message comes from: the main window's, the one window main opens. */
+function invokeSender(): unknown {
+  return windows.find((window) => !window.closed)?.contents.fake ?? null;
+}
+
+/**
+ * The person acts in a webContents, as Electron reports the OS's input to main: a click
+ * ('input-event' mouseDown) or a key press ('before-input-event' keyDown, then 'input-event').
+ */
+function userInput(contents: FakeContents, kind: 'click' | 'key'): void {
+  if (kind === 'key') {
+    contents.fake.emit('before-input-event', electronEvent().event, { type: 'keyDown', key: 'Enter', code: 'Enter', isAutoRepeat: false, isComposing: false, shift: false, control: false, alt: false, meta: false, location: 0, modifiers: [] });
+    contents.fake.emit('input-event', electronEvent().event, { type: 'rawKeyDown', modifiers: [] });
+  } else {
+    contents.fake.emit('input-event', electronEvent().event, { type: 'mouseDown', modifiers: [], x: 20, y: 20, button: 'left', clickCount: 1 });
+  }
+}
+
+const keychainSection = {
+  /** The OS keychain behind safeStorage: `upgrade()` makes what it sealed before stale (shouldReEncrypt). */
+  keychain,
+  /** What powerMonitor.getSystemIdleTime/getSystemIdleState report: seconds idle, screen locked. */
+  systemIdle,
+  userInput,
+};
+// ---------------------------------------------------------------------------------------------
+
+const implemented: Readonly<Record<string, object>> = { app, BrowserWindow: named('BrowserWindow', BrowserWindow), clipboard, ClipboardItem: named('ClipboardItem', ClipboardItem), dialog, ipcMain, powerMonitor, protocol, safeStorage, session, shell };
 
 /** The 'electron' module as main imports it (register.ts exports each API name from it). */
 export const electron = new Proxy(
@@ -373,11 +458,12 @@ export const standin = {
     const handler = invokeHandlers.get(channel);
     if (!handler) throw new Error(`No handler registered for '${channel}'`);
     const senderFrame = typeof senderUrl === 'string' ? named('senderFrame', { url: senderUrl }) : senderUrl;
-    return handler(seenByMain(named('IpcMainInvokeEvent', { senderFrame })), ...args);
+    return handler(seenByMain(named('IpcMainInvokeEvent', { senderFrame, sender: invokeSender() })), ...args);
   },
   powerMonitor,
   /** The system clipboard: what main wrote, or what "another app" put there. */
   clipboard: clipboardState,
   /** The user's next answers to main's file dialogs, in order: a path, or null for Cancel. */
   dialogAnswers,
+  ...keychainSection,
 };

@@ -14,6 +14,7 @@ const contract = {
     echo: call<{ said: string }>()(v.strictObject({ text: v.pipe(v.string(), v.maxLength(8)) }), 'user'),
     secretFailure: call<never>()(v.undefined(), 'user'),
     typedFailure: call<never>()(v.undefined(), 'user'),
+    unlockNow: call<string>()(v.undefined(), 'gesture'),
     ticked: event<number>(),
   },
 } as const;
@@ -35,13 +36,19 @@ const handlers: Handlers<typeof contract> = {
       runs.push('typedFailure');
       throw new AuthdeskError('NOT_FOUND', 'No such account.');
     },
+    unlockNow: () => {
+      runs.push('unlockNow');
+      return 'unlocked';
+    },
   },
 };
 
 const own = 'app://authdesk/index.html';
 const internal: unknown[] = [];
+let activity = 0;
 const router = createRouter(contract, handlers, {
   isTrustedSender: (url) => url === own,
+  onUserActivity: () => activity++,
   onInternalError: (_channel, error) => internal.push(error),
 });
 
@@ -57,7 +64,7 @@ test('a valid call from the app runs its handler once and returns its value', as
 });
 
 test('only calls are channels; events are not', () => {
-  assert.deepEqual([...router.channels].sort(), ['authdesk:demo.echo', 'authdesk:demo.secretFailure', 'authdesk:demo.typedFailure']);
+  assert.deepEqual([...router.channels].sort(), ['authdesk:demo.echo', 'authdesk:demo.secretFailure', 'authdesk:demo.typedFailure', 'authdesk:demo.unlockNow']);
 });
 
 test('a foreign or missing sender is refused before anything runs', async () => {
@@ -108,4 +115,23 @@ test('an unexpected exception reaches the renderer without its text', async () =
 
 test('a missing handler is a programming error found at start-up', () => {
   assert.throws(() => createRouter(contract, { demo: {} } as unknown as Handlers<typeof contract>, { isTrustedSender: () => true }), /No handler for demo.echo/);
+});
+
+test('a gesture call runs only right after real input reached the calling window', async () => {
+  const refused = { ok: false, error: { code: 'USER_ACTION_REQUIRED', message: 'This happens only right after a click or a key press in the Authdesk window: click the button again.' } };
+  const before = activity;
+  for (const caller of [undefined, { recentInput: () => false }]) {
+    const from = runs.length;
+    assert.deepEqual(await router.handle('authdesk:demo.unlockNow', own, undefined, caller), refused);
+    assert.deepEqual(runs.slice(from), [], 'refused before the handler runs');
+  }
+  assert.equal(activity, before, 'a refused call is no activity');
+
+  const from = runs.length;
+  assert.deepEqual(await router.handle('authdesk:demo.unlockNow', own, undefined, { recentInput: () => true }), { ok: true, value: 'unlocked' });
+  assert.deepEqual(runs.slice(from), ['unlockNow']);
+  assert.equal(activity, before + 1, 'and it counts as user activity');
+
+  const foreign = await router.handle('authdesk:demo.unlockNow', 'https://app.attacker.example/', undefined, { recentInput: () => true });
+  assert.equal(!foreign.ok && foreign.error.code, 'FORBIDDEN_SENDER', 'input does not make a foreign sender trusted');
 });

@@ -34,7 +34,33 @@ test('after unlocking, main pushes the codes to the window and copies one to Ele
 
   assert.deepEqual(await standin.invoke('authdesk:codes.copy', APP_URL, { id: account.id }), { ok: true, value: undefined });
   assert.equal(standin.clipboard.text, codes?.[0]?.code);
-  assert.ok(standin.called('clipboard.writeText').length > 0, 'through Electron’s clipboard module');
+  assert.ok(standin.called('clipboard.write').length > 0, 'through Electron’s clipboard module');
+});
+
+/** Copies the account's code as if main ran on platform, and returns the formats written beside the text. */
+async function copyOn(platform: NodeJS.Platform): Promise<Record<string, number[]>> {
+  const real = Object.getOwnPropertyDescriptor(process, 'platform');
+  Object.defineProperty(process, 'platform', { value: platform });
+  try {
+    assert.deepEqual(await standin.invoke('authdesk:codes.copy', APP_URL, { id: account.id }), { ok: true, value: undefined });
+  } finally {
+    if (real) Object.defineProperty(process, 'platform', real);
+  }
+  assert.match(standin.clipboard.text, /^\d{6}$/, 'the code is there to paste');
+  return Object.fromEntries([...standin.clipboard.formats].map(([type, bytes]) => [type, [...bytes]]));
+}
+
+test('on Windows a copied code carries the formats that keep it out of clipboard history and the cloud clipboard', async () => {
+  assert.deepEqual(await copyOn('win32'), {
+    'electron application/osclipboard;format="ExcludeClipboardContentFromMonitorProcessing"': [0, 0, 0, 0],
+    'electron application/osclipboard;format="CanIncludeInClipboardHistory"': [0, 0, 0, 0],
+    'electron application/osclipboard;format="CanUploadToCloudClipboard"': [0, 0, 0, 0],
+  });
+});
+
+test('on macOS it is marked concealed and transient for clipboard managers; on Linux the text goes alone', async () => {
+  assert.deepEqual(Object.keys(await copyOn('darwin')), ['electron application/osclipboard;format="org.nspasteboard.ConcealedType"', 'electron application/osclipboard;format="org.nspasteboard.TransientType"']);
+  assert.deepEqual(await copyOn('linux'), {});
 });
 
 test('a page from another origin cannot copy', async () => {

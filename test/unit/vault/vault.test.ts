@@ -5,6 +5,7 @@ import { dirname } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { isAuthdeskError } from '../../../electron/core/errors.ts';
 import { backupPathOf } from '../../../electron/core/vault/atomic-file.ts';
+import { parseEnvelope } from '../../../electron/core/vault/envelope.ts';
 import { openWithPassword } from '../../../electron/core/vault/password-seal.ts';
 import { Vault } from '../../../electron/core/vault/vault.ts';
 import { account, CHEAP_KDF, FakeKeyProtector, PASSWORD, tempVaultPath } from '../../support/vault.ts';
@@ -12,6 +13,12 @@ import { FakeClock } from '../../support/clock.ts';
 
 const options = { kdf: CHEAP_KDF };
 const NEW_PASSWORD = 'a brand new passphrase';
+
+/** The key slots a vault file holds, by kind. */
+function slotsOf(bytes: Uint8Array) {
+  const { slots } = parseEnvelope(bytes);
+  return { password: slots.find((s) => s.type === 'password'), keychain: slots.find((s) => s.type === 'keychain') };
+}
 
 describe('vault operations', () => {
   it('reports none, unlocked and locked, and refuses to create over an existing vault', async () => {
@@ -177,6 +184,51 @@ describe('vault operations', () => {
     const disabled = await Vault.open(path, options);
     assert.equal(disabled.keychainEnabled, false);
     await assert.rejects(disabled.unlockWithKeychain(keychain), { code: 'KEYCHAIN_UNAVAILABLE' });
+  });
+
+  it('seals the keychain slot again when the keychain asks (a new key version), and changes nothing else', async () => {
+    const path = await tempVaultPath(after);
+    const keychain = new FakeKeyProtector();
+    const vault = await Vault.create(path, PASSWORD, options);
+    await vault.mutate((d) => ({ ...d, accounts: [account('a1', 'JBSWY3DPEHPK3PXP')] }));
+    await vault.enableKeychain(keychain);
+    const before = slotsOf(await readFile(path));
+
+    keychain.upgrade();
+    const app = await Vault.open(path, options);
+    await app.unlockWithKeychain(keychain);
+    assert.deepEqual(app.data().accounts.map((a) => a.id), ['a1']);
+    const resealed = slotsOf(await readFile(path));
+    assert.deepEqual(resealed.password, before.password, 'the password slot is untouched');
+    assert.notDeepEqual(resealed.keychain?.sealedKey, before.keychain?.sealedKey, 'the keychain slot was sealed again');
+    assert.equal((await keychain.decrypt(resealed.keychain?.sealedKey ?? new Uint8Array())).stale, false, 'with the keychain’s current key');
+    assert.deepEqual(await readFile(backupPathOf(path)).then(slotsOf), before, 'saved like any change: the previous file is the backup');
+
+    const restarted = await Vault.open(path, options);
+    await restarted.unlockWithKeychain(keychain);
+    await restarted.unlockWithPassword(PASSWORD);
+    assert.deepEqual(restarted.data().accounts.map((a) => a.id), ['a1']);
+  });
+
+  it('still unlocks when sealing the slot again fails, and tries again at the next keychain unlock', async () => {
+    const path = await tempVaultPath(after);
+    const keychain = new FakeKeyProtector();
+    const vault = await Vault.create(path, PASSWORD, options);
+    await vault.enableKeychain(keychain);
+    keychain.upgrade();
+    keychain.encryptFails = true;
+    const before = await readFile(path);
+
+    const app = await Vault.open(path, options);
+    await app.unlockWithKeychain(keychain);
+    assert.equal(app.isUnlocked, true);
+    assert.deepEqual(await readFile(path), before, 'the file is left as it was');
+
+    keychain.encryptFails = false;
+    const later = await Vault.open(path, options);
+    await later.unlockWithKeychain(keychain);
+    const { keychain: slot } = slotsOf(await readFile(path));
+    assert.equal((await keychain.decrypt(slot?.sealedKey ?? new Uint8Array())).stale, false);
   });
 
   it('drops keychain unlock when the password changes where no keychain is known (the CLI)', async () => {

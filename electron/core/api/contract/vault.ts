@@ -11,8 +11,11 @@ export const vault = {
   create: call<VaultStatus>()(v.strictObject({ password }), 'user'),
   /** Unlocks with the password (throttled after repeated failures). */
   unlock: call<VaultStatus>()(v.strictObject({ password }), 'user'),
-  /** Unlocks through the OS keychain, where the vault has a keychain slot. */
-  unlockWithKeychain: call<VaultStatus>()(none, 'user'),
+  /**
+   * Unlocks through the OS keychain, where the vault has a keychain slot; only right after a
+   * click or key press in the window (a 'gesture'), never because the window asked on its own.
+   */
+  unlockWithKeychain: call<VaultStatus>()(none, 'gesture'),
   /** Locks now, forgetting the key and every cached code. */
   lock: call<VaultStatus>()(none, 'user'),
   /** Whether keychain unlock is on for this vault (VAULT_LOCKED when locked). */
