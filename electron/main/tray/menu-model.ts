@@ -90,9 +90,9 @@ function favouriteItems(favourites: readonly TrayFavourite[]): TrayItem[] {
 }
 
 function activeItems(profile: TrayProfile, session: Extract<SessionState, { state: 'active' }>, formatTime: (ms: number) => string): TrayItem[] {
-  const as = session.identity === null ? '' : ` as ${session.identity.name}`;
+  const as = session.identity === null ? '' : ` as ${shortLabel(session.identity.name)}`;
   const until = session.until === null ? '' : ` until ${formatTime(session.until)}`;
-  const items: TrayItem[] = [{ kind: 'note', label: shortLabel(`Logged in${as}${until}`) }];
+  const items: TrayItem[] = [{ kind: 'note', label: `Logged in${as}${until}` }];
   const identities = profile.identities ?? [];
   if (identities.length > 1) {
     items.push(separator, { kind: 'note', label: 'Act as' });

@@ -3,7 +3,7 @@
 // Electron's menu is built again.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { MAX_FAVOURITES, MAX_LABEL, menuKey, trayMenu, type TrayFavourite, type TrayItem, type TrayProfile, type TrayState } from '../../../electron/main/tray/menu-model.ts';
+import { MAX_FAVOURITES, MAX_LABEL, menuKey, trayMenu, type TrayAction, type TrayFavourite, type TrayItem, type TrayProfile, type TrayState } from '../../../electron/main/tray/menu-model.ts';
 import { menuLabel, menuTemplate } from '../../../electron/main/tray/menu-template.ts';
 
 const at = (ms: number) => `at ${ms}`;
@@ -38,7 +38,7 @@ function outline(items: readonly TrayItem[]): unknown[] {
   });
 }
 
-function action(items: readonly TrayItem[], label: string) {
+function action(items: readonly TrayItem[], label: string): TrayAction | undefined {
   for (const item of items) {
     if ((item.kind === 'item' || item.kind === 'radio') && item.label === label) return item.action;
     if (item.kind === 'submenu') {
