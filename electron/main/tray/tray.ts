@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Core } from '../../core/app/core.ts';
 import type { VaultState } from '../../core/vault/status.ts';
 import type { WindowKeeper } from '../window/window-keeper.ts';
-import { menuKey, trayMenu } from './menu-model.ts';
+import { menuKey, trayMenu, type TrayAction } from './menu-model.ts';
 import { menuTemplate } from './menu-template.ts';
 import { trayActions } from './tray-actions.ts';
 import { trayIconFile, TRAY_ICONS_DIR } from './tray-icon.ts';
@@ -35,8 +35,9 @@ export function installTray({ core, windows, mainDir, platform, quit }: TrayOpti
   let heard = false;
   let shownKey = '';
   let shownTooltip = '';
+  const identities = new TrayIdentities((profileId) => core.sessions.identities(profileId), () => render());
   const run = trayActions(core, { showWindow: () => void windows.show(), quit });
-  const click = (action: Parameters<typeof run>[0]): void => {
+  const click = (action: TrayAction): void => {
     void run(action).finally(() => {
       // Electron ticks a radio item as it is clicked; a switch the service refused must untick it.
       if (action.type === 'switch-identity') render(true);
@@ -56,7 +57,6 @@ export function installTray({ core, windows, mainDir, platform, quit }: TrayOpti
     shownKey = key;
     tray.setContextMenu(Menu.buildFromTemplate(menuTemplate(menu.items, click, platform)));
   }
-  const identities = new TrayIdentities((profileId) => core.sessions.identities(profileId), () => render());
 
   // On Windows a click on the icon opens the window (the menu is on the right button); on Linux
   // 'click' is the panel's activation of the icon. On macOS a click opens the menu.
