@@ -6,10 +6,11 @@
 //   dist/{main,cli}/argon2-worker.mjs  the Argon2id worker thread, beside each bundle that starts it
 //   dist/{main,cli}/zxing_reader.wasm  the QR decoder, beside each bundle that reads pictures
 //   dist/main/brand-icons.mjs  the issuer icons (simple-icons), loaded when the window first asks
+//   dist/main/tray-icons/    the tray icons (drawn by scripts/tray-icons.ts)
 //   dist/renderer/           the Svelte app (Vite)
 // `--renderer` builds the renderer only (the e2e tests need nothing else).
 import { build as esbuild, type BuildOptions, type Plugin } from 'esbuild';
-import { copyFile, mkdir, rm } from 'node:fs/promises';
+import { copyFile, cp, mkdir, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build as viteBuild } from 'vite';
@@ -97,10 +98,13 @@ async function copyWasm(to: string): Promise<void> {
   await copyFile(ZXING_WASM, join(root, to));
 }
 
+// Note (icon forms): electron/main/tray/tray-icon.ts loads these from beside main's bundle.
+export const TRAY_ICONS = { from: 'electron/main/tray/icons', to: 'dist/main/tray-icons' } as const;
+
 export async function buildElectron(): Promise<void> {
   await rm(join(root, 'dist/main'), { recursive: true, force: true });
   await Promise.all([...electronBundles, ...workerBundles, ...lazyBundles].map((options) => esbuild(options)));
-  await Promise.all(wasmCopies.map(copyWasm));
+  await Promise.all([...wasmCopies.map(copyWasm), cp(join(root, TRAY_ICONS.from), join(root, TRAY_ICONS.to), { recursive: true })]);
 }
 
 if (import.meta.main) {

@@ -19,8 +19,10 @@ import { trackUserInput } from './input/user-input.ts';
 import { registerRouter, windowEmitters } from './ipc.ts';
 import { safeStorageKeyProtector } from './keychain.ts';
 import { powerMonitorEvents } from './power.ts';
+import { installTray } from './tray/tray.ts';
 import { createMainWindow } from './window/main-window.ts';
 import { keepMainWindow } from './window/window-keeper.ts';
+import { showOnPrompt } from './window/show-on-prompt.ts';
 import { APP_ENTRY_URL } from './window/app-scheme.ts';
 import { guardWebContents } from './window/guards.ts';
 import { denyAllPermissions } from './window/permissions.ts';
@@ -50,8 +52,11 @@ if (!app.requestSingleInstanceLock()) {
   app.on('web-contents-created', (_event, contents) => guardWebContents(contents, appOrigin));
   const userInput = trackUserInput();
 
+  // Note (closing the window): with the tray up, Authdesk keeps running in it on Linux and
+  // Windows, as tray apps there do (Quit is in the tray menu); macOS apps stay in the dock anyway.
+  let inTray = false;
   app.on('window-all-closed', () => {
-    if (process.platform !== 'darwin') app.quit();
+    if (process.platform !== 'darwin' && !inTray) app.quit();
   });
 
   await app.whenReady();
@@ -74,6 +79,9 @@ if (!app.requestSingleInstanceLock()) {
     dialogs: electronDialogs(() => windows.current()),
   });
   connectEvents(core, prompts, windowEmitters(contract, () => windows.current()?.webContents ?? null));
+  showOnPrompt(prompts, windows);
+  installTray({ core, windows, mainDir: import.meta.dirname, platform: process.platform, quit: () => app.quit() });
+  inTray = true;
   // Note (backup on quit): a change made in the last seconds still waits for its automatic
   // backup (core/vault/backups.ts debounces); quitting makes it first, then lets go of the vault.
   app.on('before-quit', (event) => {

@@ -6,9 +6,10 @@
 // being born, a navigation, a permission request, an IPC message, an app:// request. Only what
 // main uses today is implemented; views.ts makes anything else fail loudly.
 import { EventEmitter } from 'node:events';
+import { existsSync, readFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { BrowserWindowConstructorOptions, HandlerDetails, WindowOpenHandlerResponse } from 'electron';
+import { join, parse } from 'node:path';
+import type { BrowserWindowConstructorOptions, HandlerDetails, MenuItemConstructorOptions, WindowOpenHandlerResponse } from 'electron';
 import type { KeychainInfo } from '../../../electron/core/platform/ports.ts';
 import packageJson from '../../../package.json' with { type: 'json' };
 import { FakeKeyProtector } from '../vault.ts';
@@ -399,7 +400,264 @@ const keychainSection = {
 };
 // ---------------------------------------------------------------------------------------------
 
-const implemented: Readonly<Record<string, object>> = { app, BrowserWindow: named('BrowserWindow', BrowserWindow), clipboard, ClipboardItem: named('ClipboardItem', ClipboardItem), dialog, ipcMain, powerMonitor, protocol, safeStorage, session, shell };
+// ---- Tray, Menu and nativeImage (the tray menu, electron/main/tray/) ----------------------
+// As Electron 45 documents and implements them (docs/api/tray.md, menu.md, menu-item.md,
+// native-image.md; lib/browser/api/menu.ts, menu-item.ts): a Tray only after 'ready';
+// Menu.buildFromTemplate validates each item, folds adjacent separators and drops edge ones,
+// groups radio items between separators, and a click on a radio item ticks it (and unticks the
+// rest of its group) before calling the item's click; nativeImage.createFromPath gives an empty
+// image for a missing or unreadable file and picks up `@2x`-style files beside it.
+
+const SCALE_SUFFIXES = [['@1x', 1], ['@1.25x', 1.25], ['@1.33x', 1.33], ['@1.4x', 1.4], ['@1.5x', 1.5], ['@1.8x', 1.8], ['@2x', 2], ['@2.5x', 2.5], ['@3x', 3], ['@4x', 4], ['@5x', 5]] as const;
+
+/** Width and height from a PNG's IHDR; null when the bytes are not a PNG. */
+function pngSize(bytes: Buffer): { width: number; height: number } | null {
+  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  if (bytes.length < 24 || !bytes.subarray(0, 8).equals(signature) || bytes.toString('latin1', 12, 16) !== 'IHDR') return null;
+  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+}
+
+/** A NativeImage: the file it came from, its representations by scale factor, and the template flag. */
+export class FakeImage {
+  template = false;
+  readonly representations: ReadonlyMap<number, { readonly path: string; readonly width: number; readonly height: number }>;
+  readonly fake = named('nativeImage', {
+    isEmpty: () => this.representations.size === 0,
+    getSize: () => {
+      const base = this.representations.get(1);
+      return base ? { width: base.width, height: base.height } : { width: 0, height: 0 };
+    },
+    getScaleFactors: () => [...this.representations.keys()],
+    setTemplateImage: (option: boolean) => {
+      this.template = option;
+    },
+    isTemplateImage: () => this.template,
+  });
+
+  constructor(path: string | null) {
+    const found = new Map<number, { path: string; width: number; height: number }>();
+    const read = (file: string) => {
+      try {
+        return pngSize(readFileSync(file));
+      } catch {
+        return null;
+      }
+    };
+    const base = path === null ? null : read(path);
+    if (path !== null && base) {
+      found.set(1, { path, ...base });
+      const { dir, name, ext } = parse(path);
+      for (const [suffix, scale] of SCALE_SUFFIXES) {
+        const file = join(dir, `${name}${suffix}${ext}`);
+        const size = existsSync(file) ? read(file) : null;
+        if (size) found.set(scale, { path: file, ...size });
+      }
+    }
+    this.representations = found;
+  }
+}
+
+const images = new WeakMap<object, FakeImage>();
+const nativeImage = named('nativeImage', {
+  createFromPath(path: string) {
+    const image = new FakeImage(path);
+    images.set(seenByMain(image.fake) as object, image);
+    return image.fake;
+  },
+  createEmpty() {
+    const image = new FakeImage(null);
+    images.set(seenByMain(image.fake) as object, image);
+    return image.fake;
+  },
+});
+
+type ItemType = 'normal' | 'separator' | 'submenu' | 'checkbox' | 'radio' | 'header' | 'palette';
+
+/** A MenuItem as Electron builds it from a template item. */
+export class FakeMenuItem {
+  readonly label: string;
+  readonly type: ItemType;
+  readonly enabled: boolean;
+  readonly visible: boolean;
+  readonly submenu: FakeMenu | null;
+  groupId: number | null = null;
+  #checked: boolean;
+  readonly #click: MenuItemConstructorOptions['click'];
+  #menu: FakeMenu | null = null;
+
+  constructor(options: MenuItemConstructorOptions) {
+    const submenu = options.submenu === undefined ? null : Array.isArray(options.submenu) ? buildMenu(options.submenu) : (menuOfView.get(options.submenu) ?? null);
+    if (options.submenu !== undefined && submenu === null) throw new Error('Invalid submenu');
+    this.type = options.type ?? (submenu === null ? 'normal' : 'submenu');
+    this.label = options.label ?? '';
+    this.enabled = options.enabled ?? true;
+    this.visible = options.visible ?? true;
+    this.submenu = submenu;
+    this.#checked = options.checked ?? false;
+    this.#click = options.click;
+  }
+
+  get checked(): boolean {
+    return this.#checked;
+  }
+
+  set checked(value: boolean) {
+    // Setting a radio item ticks it and unticks the rest of its group, whatever the value.
+    if (this.type === 'radio' && this.#menu !== null) {
+      for (const other of this.#menu.items) if (other !== this && other.groupId === this.groupId) other.#checked = false;
+      this.#checked = true;
+      return;
+    }
+    this.#checked = value;
+  }
+
+  /** Adds the item to menu (Menu.append), grouping a radio item with the radio items next to it. */
+  joined(menu: FakeMenu, index: number, groupId: () => number): void {
+    this.#menu = menu;
+    if (this.type !== 'radio') return;
+    let group: number | null = null;
+    for (let i = index - 1; i >= 0; i--) {
+      const before = menu.items[i]!;
+      if (before.type === 'radio') {
+        group = before.groupId;
+        break;
+      }
+      if (before.type === 'separator') break;
+    }
+    this.groupId = group ?? groupId();
+  }
+
+  /** The person picks the item: what Electron does, then the item's own click. */
+  click(): void {
+    if (!this.enabled || !this.visible) throw new Error(`electron stand-in: "${this.label}" is ${this.enabled ? 'hidden' : 'disabled'}; it cannot be clicked`);
+    if (this.type === 'checkbox' || this.type === 'radio') this.checked = !this.checked;
+    this.#click?.(this as unknown as Electron.MenuItem, undefined, named('KeyboardEvent', {}) as Electron.KeyboardEvent);
+  }
+}
+
+/** A Menu: its items, each clickable, submenus included. */
+export class FakeMenu {
+  readonly items: FakeMenuItem[] = [];
+  readonly fake = named('menu', { items: this.items });
+
+  /** Every item, depth first, submenus' items after their submenu item. */
+  all(): FakeMenuItem[] {
+    return this.items.flatMap((item) => [item, ...(item.submenu?.all() ?? [])]);
+  }
+
+  /** The one item with this label (or matching it), anywhere in the menu; throws when none or several. */
+  item(label: string | RegExp): FakeMenuItem {
+    const found = this.all().filter((item) => (typeof label === 'string' ? item.label === label : label.test(item.label)));
+    if (found.length !== 1) throw new Error(`electron stand-in: ${found.length} menu items match ${String(label)}: ${this.all().map((item) => item.label).join(' | ')}`);
+    return found[0]!;
+  }
+
+  /** The menu as a reader sees it: labels, '---' for separators, submenus nested. */
+  outline(): unknown[] {
+    return this.items.filter((item) => item.visible).map((item) => (item.type === 'separator' ? '---' : item.submenu ? { [item.label]: item.submenu.outline() } : item.type === 'radio' ? `${item.checked ? '(x)' : '( )'} ${item.label}` : item.label));
+  }
+}
+
+const menuOfView = new WeakMap<object, FakeMenu>();
+let radioGroups = 0;
+const menusBuilt: FakeMenu[] = [];
+
+function buildMenu(template: readonly (MenuItemConstructorOptions | Electron.MenuItem)[]): FakeMenu {
+  if (!Array.isArray(template)) throw new TypeError('Invalid template for Menu: Menu template must be an array');
+  if (!template.every((item) => item !== null && item !== undefined && typeof item === 'object' && (Object.hasOwn(item, 'label') || Object.hasOwn(item, 'role') || item.type === 'separator'))) {
+    throw new TypeError('Invalid template for MenuItem: must have at least one of label, role or type');
+  }
+  const folded = template.filter((item, index, all) => item.visible === false || item.type !== 'separator' || index === 0 || all[index - 1]?.type !== 'separator');
+  const trimmed = folded.filter((item, index, all) => item.visible === false || item.type !== 'separator' || (index !== 0 && index !== all.length - 1));
+  const menu = new FakeMenu();
+  menuOfView.set(seenByMain(menu.fake) as object, menu);
+  for (const options of trimmed) {
+    const item = new FakeMenuItem(options as MenuItemConstructorOptions);
+    menu.items.push(item);
+    item.joined(menu, menu.items.length - 1, () => ++radioGroups);
+  }
+  menusBuilt.push(menu);
+  return menu;
+}
+
+const Menu = named('Menu', {
+  buildFromTemplate: (template: readonly MenuItemConstructorOptions[]) => buildMenu(template).fake,
+});
+
+const trays: FakeTray[] = [];
+
+/** A Tray: its image, tooltip and context menu as main last set them, and every menu it was given. */
+export class FakeTray {
+  readonly image: FakeImage | string;
+  readonly guid: string | undefined;
+  tooltip = '';
+  contextMenu: FakeMenu | null = null;
+  /** Each menu main passed to setContextMenu, in order. */
+  readonly menusSet: (FakeMenu | null)[] = [];
+  destroyed = false;
+  readonly fake = named(
+    'tray',
+    Object.assign(new EventEmitter(), {
+      setToolTip: (toolTip: string) => {
+        this.#alive();
+        this.tooltip = toolTip;
+      },
+      setContextMenu: (menu: object | null) => {
+        this.#alive();
+        const fake = menu === null ? null : menuOfView.get(menu);
+        if (fake === undefined) throw new TypeError('Error processing argument at index 0, conversion failure from menu');
+        this.contextMenu = fake;
+        this.menusSet.push(fake);
+      },
+      destroy: () => {
+        this.destroyed = true;
+      },
+      isDestroyed: () => this.destroyed,
+    }),
+  );
+
+  constructor(image: object | string, guid?: string) {
+    if (!ready) throw new Error('Cannot create Tray before app is ready');
+    const fake = typeof image === 'string' ? image : images.get(image);
+    if (fake === undefined) throw new TypeError('Error processing argument at index 0, conversion failure from image');
+    this.image = fake;
+    this.guid = guid;
+    trays.push(this);
+  }
+
+  #alive(): void {
+    if (this.destroyed) throw new Error('Tray is destroyed');
+  }
+
+  /** The person clicks the icon (on Linux: the panel activates it). */
+  click(): void {
+    this.fake.emit('click', named('KeyboardEvent', {}), { x: 0, y: 0, width: 24, height: 24 }, { x: 12, y: 12 });
+  }
+}
+
+class Tray {
+  constructor(image: object | string, guid?: string) {
+    return new FakeTray(image, guid).fake as unknown as Tray;
+  }
+}
+// ---- end of Tray, Menu and nativeImage ----------------------------------------------------
+
+const implemented: Readonly<Record<string, object>> = {
+  app,
+  BrowserWindow: named('BrowserWindow', BrowserWindow),
+  clipboard,
+  ClipboardItem: named('ClipboardItem', ClipboardItem),
+  dialog,
+  ipcMain,
+  Menu,
+  nativeImage,
+  powerMonitor,
+  protocol,
+  safeStorage,
+  session,
+  shell,
+  Tray: named('Tray', Tray),
+};
 
 /** The 'electron' module as main imports it (register.ts exports each API name from it). */
 export const electron = new Proxy(
@@ -466,4 +724,8 @@ export const standin = {
   /** The user's next answers to main's file dialogs, in order: a path, or null for Cancel. */
   dialogAnswers,
   ...keychainSection,
+  /** Every Tray main created, in order. */
+  trays: trays as readonly FakeTray[],
+  /** Every Menu main built, in order. */
+  menus: menusBuilt as readonly FakeMenu[],
 };

@@ -104,10 +104,11 @@ test('the window is told of every vault change: created from the page, then lock
   assert.deepEqual(window.contents.sent.at(-1), { channel: 'authdesk:vault.onStatus', args: [{ state: 'locked', path }] });
 });
 
-test('closing the last window quits the app (except on macOS), and activating it opens a new window', () => {
+test('closing the last window leaves the app running in the tray, and activating it opens a new window', () => {
   const [window] = standin.windows;
+  assert.equal(standin.trays.length, 1, 'the tray is up');
   assert.ok(window?.close());
-  assert.equal(standin.called('app.quit').length, process.platform === 'darwin' ? 0 : 1);
+  assert.equal(standin.called('app.quit').length, 0, 'Quit is in the tray menu (tray.test.ts)');
   standin.app.emit('activate', {}, false);
   assert.equal(standin.windows.length, 2);
   assert.deepEqual(standin.windows[1]?.loaded, [APP_URL]);
