@@ -112,3 +112,8 @@ test('closing the last window quits the app (except on macOS), and activating it
   assert.equal(standin.windows.length, 2);
   assert.deepEqual(standin.windows[1]?.loaded, [APP_URL]);
 });
+
+test('an unpackaged build (a developer’s) keeps DevTools in its window', () => {
+  assert.equal(standin.app.isPackaged, false);
+  assert.equal(standin.windows[0]?.options.webPreferences?.devTools, true);
+});
