@@ -19,7 +19,7 @@ const rows = [...section.matchAll(/^\| (\d+) \|.*\| ([^|]+) \|$/gm)].map(([, ite
   tests: [...tests.matchAll(/(?:`(test\/[^`]+\.test\.ts)` › )?`([^`]+)`/g)].map(([, file, name = '']) => ({ file: file ?? CHECKLIST_TESTS, name })),
 }));
 
-const testNames = async (file: string) => [...(await readFile(join(REPO_ROOT, file), 'utf8')).matchAll(/^test\('([^']+)'/gm)].map(([, name]) => name);
+const testNames = async (file: string) => [...(await readFile(join(REPO_ROOT, file), 'utf8')).matchAll(/^test\('([^']+)'/gm)].map(([, name = '']) => name);
 
 test('the table has one row per item of Electron’s checklist, 1 to 20, in order', () => {
   assert.deepEqual(
