@@ -54,7 +54,3 @@ test('app.asar holds the built app and the window icon, and no source maps', { s
   }
   assert.deepEqual(files.filter((file) => file.endsWith('.map')), []);
 });
-
-test('only app.asar can be loaded: no unpacked app folder beside it', { skip }, () => {
-  assert.equal(existsSync(join(paths.asar, '..', 'app')), false);
-});
