@@ -23,6 +23,7 @@ import { installTray } from './tray/tray.ts';
 import { createMainWindow } from './window/main-window.ts';
 import { keepMainWindow } from './window/window-keeper.ts';
 import { showOnPrompt } from './window/show-on-prompt.ts';
+import { windowIcon } from './window/window-icon.ts';
 import { APP_ENTRY_URL } from './window/app-scheme.ts';
 import { guardWebContents } from './window/guards.ts';
 import { denyAllPermissions } from './window/permissions.ts';
@@ -42,7 +43,8 @@ registerAppScheme();
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  const windows = keepMainWindow(() => createMainWindow(join(distDir, 'preload', 'index.cjs'), devServerUrl ?? APP_ENTRY_URL));
+  const windowSetup = { preload: join(distDir, 'preload', 'index.cjs'), packaged: app.isPackaged, icon: windowIcon(process.platform, join(distDir, '..')) };
+  const windows = keepMainWindow(() => createMainWindow(windowSetup, devServerUrl ?? APP_ENTRY_URL));
 
   app.on('second-instance', () => {
     if (app.isReady()) windows.show();

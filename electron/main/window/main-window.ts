@@ -1,8 +1,13 @@
 // Runs in: main.
 import { BrowserWindow } from 'electron';
-import { secureWebPreferences } from './web-preferences.ts';
+import { secureWebPreferences, type WindowSetup } from './web-preferences.ts';
 
-export function createMainWindow(preloadPath: string, entryUrl: string): BrowserWindow {
+export interface MainWindowSetup extends WindowSetup {
+  /** Linux's window icon (window-icon.ts); undefined elsewhere. */
+  readonly icon: string | undefined;
+}
+
+export function createMainWindow(setup: MainWindowSetup, entryUrl: string): BrowserWindow {
   const window = new BrowserWindow({
     width: 1040,
     height: 700,
@@ -10,7 +15,8 @@ export function createMainWindow(preloadPath: string, entryUrl: string): Browser
     minHeight: 480,
     show: false,
     title: 'Authdesk',
-    webPreferences: secureWebPreferences(preloadPath),
+    ...(setup.icon === undefined ? {} : { icon: setup.icon }),
+    webPreferences: secureWebPreferences(setup),
   });
   window.once('ready-to-show', () => window.show());
   void window.loadURL(entryUrl);

@@ -5,9 +5,17 @@
 // and 12 hold by construction; test/unit/main/web-preferences.test.ts checks each value.
 import type { WebPreferences } from 'electron';
 
-export function secureWebPreferences(preloadPath: string): Readonly<WebPreferences> {
+/** What differs between Authdesk's windows and builds; main passes the same object to each. */
+export interface WindowSetup {
+  /** The built preload bundle. */
+  readonly preload: string;
+  /** app.isPackaged: an installed build, which has no DevTools. */
+  readonly packaged: boolean;
+}
+
+export function secureWebPreferences({ preload, packaged }: WindowSetup): Readonly<WebPreferences> {
   return Object.freeze({
-    preload: preloadPath,
+    preload,
     contextIsolation: true,
     sandbox: true,
     nodeIntegration: false,
@@ -20,6 +28,8 @@ export function secureWebPreferences(preloadPath: string): Readonly<WebPreferenc
     navigateOnDragDrop: false,
     safeDialogs: true,
     spellcheck: false,
-    devTools: true,
+    // DevTools would let anyone at the unlocked window read what the renderer holds and call
+    // window.authdesk by hand; a developer's unpackaged build keeps them.
+    devTools: !packaged,
   } satisfies WebPreferences);
 }

@@ -27,7 +27,7 @@ const STALE_LOCK_MS = 5 * 60_000;
 // Note (build lock): `npm test` builds before testing; a file run by hand builds what is missing.
 // Several test files may find it missing at once, and two builds emptying the same folders would
 // break each other's tests, so the first takes a lock (mkdir is atomic) and the rest wait for it.
-async function ensureBuilt(): Promise<void> {
+export async function ensureBuilt(): Promise<void> {
   await mkdir(DIST_DIR, { recursive: true });
   while (!OUTPUTS.every((file) => existsSync(file))) {
     try {

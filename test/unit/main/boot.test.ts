@@ -113,3 +113,8 @@ test('closing the last window leaves the app running in the tray, and activating
   assert.equal(standin.windows.length, 2);
   assert.deepEqual(standin.windows[1]?.loaded, [APP_URL]);
 });
+
+test('an unpackaged build (a developer’s) keeps DevTools in its window', () => {
+  assert.equal(standin.app.isPackaged, false);
+  assert.equal(standin.windows[0]?.options.webPreferences?.devTools, true);
+});

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { secureWebPreferences } from '../../../electron/main/window/web-preferences.ts';
 
 test('every window is isolated, sandboxed and without Node', () => {
-  const prefs = secureWebPreferences('/app/preload.cjs');
+  const prefs = secureWebPreferences({ preload: '/app/preload.cjs', packaged: true });
   assert.equal(prefs.contextIsolation, true);
   assert.equal(prefs.sandbox, true);
   assert.equal(prefs.nodeIntegration, false);
@@ -19,10 +19,15 @@ test('every window is isolated, sandboxed and without Node', () => {
 });
 
 test('the preferences cannot be weakened after creation', () => {
-  const prefs = secureWebPreferences('/app/preload.cjs') as { sandbox: boolean };
+  const prefs = secureWebPreferences({ preload: '/app/preload.cjs', packaged: true }) as { sandbox: boolean };
   assert.ok(Object.isFrozen(prefs));
   assert.throws(() => {
     prefs.sandbox = false;
   }, TypeError);
   assert.equal(prefs.sandbox, true);
+});
+
+test('DevTools open only in an unpackaged build', () => {
+  assert.equal(secureWebPreferences({ preload: '/app/preload.cjs', packaged: true }).devTools, false);
+  assert.equal(secureWebPreferences({ preload: '/app/preload.cjs', packaged: false }).devTools, true);
 });
