@@ -17,6 +17,7 @@ import { electronClipboard } from './clipboard.ts';
 import { electronDialogs } from './dialogs.ts';
 import { registerRouter, windowEmitters } from './ipc.ts';
 import { safeStorageKeyProtector } from './keychain.ts';
+import { installNotifications } from './notifications/electron-notifier.ts';
 import { powerMonitorEvents } from './power.ts';
 import { createMainWindow } from './window/main-window.ts';
 import { keepMainWindow } from './window/window-keeper.ts';
@@ -58,7 +59,6 @@ if (!app.requestSingleInstanceLock()) {
 
   const userData = app.getPath('userData');
   const prompts = new PromptBroker();
-  // Notifications stay null until approvals land: a port nothing calls would be code nobody tests.
   const core = createCore({
     app: { name: app.getName(), version: app.getVersion(), platform: process.platform },
     vaultPath: defaultVaultPath(userData),
@@ -68,7 +68,7 @@ if (!app.requestSingleInstanceLock()) {
     prompt: prompts,
     keyProtector: safeStorageKeyProtector,
     clipboard: electronClipboard,
-    notifier: null,
+    notifier: installNotifications({ showWindow: () => void windows.show(), navigate: (target) => core.shell.navigate(target) }),
     dialogs: electronDialogs(() => windows.current()),
   });
   connectEvents(core, prompts, windowEmitters(contract, () => windows.current()?.webContents ?? null));
