@@ -59,6 +59,7 @@ if (!app.requestSingleInstanceLock()) {
 
   const userData = app.getPath('userData');
   const prompts = new PromptBroker();
+  const notifier = installNotifications({ showWindow: () => void windows.show(), navigate: (target) => core.shell.navigate(target) });
   const core = createCore({
     app: { name: app.getName(), version: app.getVersion(), platform: process.platform },
     vaultPath: defaultVaultPath(userData),
@@ -68,9 +69,10 @@ if (!app.requestSingleInstanceLock()) {
     prompt: prompts,
     keyProtector: safeStorageKeyProtector,
     clipboard: electronClipboard,
-    notifier: installNotifications({ showWindow: () => void windows.show(), navigate: (target) => core.shell.navigate(target) }),
+    notifier,
     dialogs: electronDialogs(() => windows.current()),
   });
+  if (notifier) core.vault.onStatus((status) => status.state === 'locked' && notifier.closeAll());
   connectEvents(core, prompts, windowEmitters(contract, () => windows.current()?.webContents ?? null));
   // Note (backup on quit): a change made in the last seconds still waits for its automatic
   // backup (core/vault/backups.ts debounces); quitting makes it first, then lets go of the vault.

@@ -18,8 +18,13 @@ export interface NotificationShell {
   navigate(target: NavigateTarget): void;
 }
 
+export interface ElectronNotifier extends Notifier {
+  /** Takes every notice still shown off the screen: the vault locked, and who asked for what, from where, goes with it. */
+  closeAll(): void;
+}
+
 /** The notifier main gives the core; null where the OS shows no notifications. */
-export function installNotifications(shell: NotificationShell): Notifier | null {
+export function installNotifications(shell: NotificationShell): ElectronNotifier | null {
   if (!Notification.isSupported()) return null;
   if (process.platform === 'win32') app.setAppUserModelId(APP_USER_MODEL_ID);
   const board = new NoticeBoard<Notification>();
@@ -35,5 +40,6 @@ export function installNotifications(shell: NotificationShell): Notifier | null 
       board.add(noticeKey(notice.target), shown);
       shown.show();
     },
+    closeAll: () => board.closeAll(),
   };
 }

@@ -62,6 +62,11 @@ export class NoticeBoard<T extends Closable> {
     if (at >= 0) this.#held.splice(at, 1);
   }
 
+  /** Closes every notice held (the vault locked). */
+  closeAll(): void {
+    while (this.#held.length > 0) this.#closeAt(0);
+  }
+
   #closeAt(at: number): void {
     const [entry] = this.#held.splice(at, 1);
     entry?.item.close();

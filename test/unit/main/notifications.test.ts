@@ -89,3 +89,12 @@ test('clicking it brings the minimised window forward and the window is told to 
   assert.deepEqual(await ok('shell.takeNavigation'), { screen: 'approvals', challengeId: raised }, 'the Approvals screen, on the challenge');
   assert.equal(await ok('shell.takeNavigation'), null, 'taken once');
 });
+
+test('locking the vault takes every notice still shown off the screen', async () => {
+  const challenge = sandbox.approvals.create({ account: ALICE, provider: 'weavr', ref: 'main-notifications-lock', action: 'Change the payout account', origin: ORIGIN }, () => undefined);
+  assert.ok(challenge);
+  const shown = await until(() => standin.notifications.find((n) => n.options.body?.includes('Change the payout account')), 'the second notification');
+  assert.equal(shown.closed, false);
+  await ok('vault.lock');
+  assert.equal(shown.closed, true, 'who asked for what, and from where, leaves the screen with the lock');
+});
