@@ -91,9 +91,9 @@ export function settle(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
 
-/** Resolves once `check` holds, after the vault's file writes it waits on; fails after 2 s. */
-export async function eventually(check: () => boolean): Promise<void> {
-  const end = Date.now() + 2000;
+/** Resolves once `check` holds, after the vault's file writes it waits on; fails after timeoutMs (2 s). */
+export async function eventually(check: () => boolean, timeoutMs = 2000): Promise<void> {
+  const end = Date.now() + timeoutMs;
   while (!check()) {
     if (Date.now() > end) throw new Error('The expected state never came.');
     await new Promise((resolve) => setTimeout(resolve, 5));
