@@ -18,6 +18,7 @@ import { electronDialogs } from './dialogs.ts';
 import { trackUserInput } from './input/user-input.ts';
 import { registerRouter, windowEmitters } from './ipc.ts';
 import { safeStorageKeyProtector } from './keychain.ts';
+import { installNotifications } from './notifications/electron-notifier.ts';
 import { powerMonitorEvents } from './power.ts';
 import { installTray } from './tray/tray.ts';
 import { createMainWindow } from './window/main-window.ts';
@@ -67,7 +68,7 @@ if (!app.requestSingleInstanceLock()) {
 
   const userData = app.getPath('userData');
   const prompts = new PromptBroker();
-  // Notifications stay null until approvals land: a port nothing calls would be code nobody tests.
+  const notifier = installNotifications({ showWindow: () => void windows.show(), navigate: (target) => core.shell.navigate(target) });
   const core = createCore({
     app: { name: app.getName(), version: app.getVersion(), platform: process.platform },
     vaultPath: defaultVaultPath(userData),
@@ -77,9 +78,10 @@ if (!app.requestSingleInstanceLock()) {
     prompt: prompts,
     keyProtector: safeStorageKeyProtector,
     clipboard: electronClipboard,
-    notifier: null,
+    notifier,
     dialogs: electronDialogs(() => windows.current()),
   });
+  if (notifier) core.vault.onStatus((status) => status.state === 'locked' && notifier.closeAll());
   connectEvents(core, prompts, windowEmitters(contract, () => windows.current()?.webContents ?? null));
   showOnPrompt(prompts, windows);
   installTray({ core, windows, mainDir: import.meta.dirname, platform: process.platform, quit: () => app.quit() });

@@ -11,6 +11,7 @@ import { createHandlers } from '../../electron/core/api/handlers/index.ts';
 import { createRouter } from '../../electron/core/api/router.ts';
 import { CHANNEL_PREFIX, createEmitters, type Result } from '../../electron/core/api/spec.ts';
 import type { ProfileView, Question, SessionEvent } from '../../electron/core/api/types.ts';
+import type { Notifier } from '../../electron/core/platform/ports.ts';
 import type { ProviderTable } from '../../electron/core/providers/index.ts';
 import { FakeClock } from './clock.ts';
 import { createTestCore } from './core.ts';
@@ -23,13 +24,15 @@ export const SERVICE_PASSWORD = 'svc-Pa55word-9f3e1c';
 export interface SessionsCoreOptions {
   readonly providers: ProviderTable;
   readonly clock?: FakeClock;
+  /** The system's notifications (none when not given, as in the CLI). */
+  readonly notifier?: Notifier;
 }
 
 export async function startSessionsCore(cleanup: typeof after, options: SessionsCoreOptions) {
   const dir = await mkdtemp(join(tmpdir(), 'authdesk-sessions-'));
   const path = join(dir, 'vault.authdesk');
   const clock = options.clock ?? new FakeClock();
-  const { core, prompts } = createTestCore(path, { clock, providers: options.providers });
+  const { core, prompts } = createTestCore(path, { clock, providers: options.providers, notifier: options.notifier ?? null });
   // The core stops first; a write it had started (a token forgotten at expiry, a backup the
   // FakeClock made due) may still land, so removing the folder retries.
   cleanup(async () => {
@@ -88,9 +91,9 @@ export function settle(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
 
-/** Resolves once `check` holds, after the vault's file writes it waits on; fails after 2 s. */
-export async function eventually(check: () => boolean): Promise<void> {
-  const end = Date.now() + 2000;
+/** Resolves once `check` holds, after the vault's file writes it waits on; fails after timeoutMs (2 s). */
+export async function eventually(check: () => boolean, timeoutMs = 2000): Promise<void> {
+  const end = Date.now() + timeoutMs;
   while (!check()) {
     if (Date.now() > end) throw new Error('The expected state never came.');
     await new Promise((resolve) => setTimeout(resolve, 5));

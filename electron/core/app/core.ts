@@ -137,13 +137,14 @@ export function createCore(ports: CorePorts): Core {
   const codes = new CodesService(unlocked, ports.clock);
   // Writes that are not account changes (tokens, profiles, devices, audit).
   const quiet: VaultAccess = { data: () => vault.unlocked().data(), mutate: (fn) => vault.unlocked().mutate(fn) };
-  const { profiles, sessions } = createSessionServices({
+  const { profiles, sessions, stop: stopExpiryNotices } = createSessionServices({
     vault: quiet,
     accounts,
     codes,
     prompt: ports.prompt,
     clock: ports.clock,
     providers: ports.providers ?? builtinProviders(),
+    notifier: ports.notifier,
   });
   const approvals: ApprovalsService = new ApprovalsService({
     vault: quiet,
@@ -199,6 +200,7 @@ export function createCore(ports: CorePorts): Core {
     profiles.onChange(() => void devices.profilesChanged()),
     // Every write of the vault file, from any service, is followed by a backup.
     vault.onWrite(() => autoBackup.changed()),
+    stopExpiryNotices,
   ];
   const transfer = new TransferService(vault, accounts);
   return {

@@ -8,25 +8,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { after } from 'node:test';
 import type { ApprovalEvent, EnrolmentView } from '../../../electron/core/api/types.ts';
-import type { Notice, Notifier } from '../../../electron/core/platform/ports.ts';
 import { createAppgateProvider } from '../../../electron/core/providers/appgate/index.ts';
 import { createTruenasProvider } from '../../../electron/core/providers/truenas/index.ts';
 import { createWeavrProvider } from '../../../electron/core/providers/weavr/index.ts';
 import { demoSeed, startSandbox, type Sandbox } from '../../sandbox/index.ts';
 import { createTestCore, type TestCore } from '../../support/core.ts';
+import { RecordingNotifier } from '../../support/notifier.ts';
 import { startRecordingProxy, type RecordingProxy } from '../../support/recording-proxy.ts';
 import { PASSWORD } from '../../support/vault.ts';
 import { WebhookReceiver } from '../sandbox/webhook-receiver.ts';
 
 export const ALICE = 'weavr:alice@example.com';
 export const PUSHY = 'appgate:pushy';
-
-export class RecordingNotifier implements Notifier {
-  readonly shown: Notice[] = [];
-  notify(notice: Notice): void {
-    this.shown.push(notice);
-  }
-}
 
 export interface ApprovalsRig extends TestCore {
   readonly sandbox: Sandbox;

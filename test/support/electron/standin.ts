@@ -9,7 +9,7 @@ import { EventEmitter } from 'node:events';
 import { existsSync, readFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join, parse } from 'node:path';
-import type { BrowserWindowConstructorOptions, HandlerDetails, MenuItemConstructorOptions, WindowOpenHandlerResponse } from 'electron';
+import type { BrowserWindowConstructorOptions, HandlerDetails, MenuItemConstructorOptions, NotificationConstructorOptions, WindowOpenHandlerResponse } from 'electron';
 import type { KeychainInfo } from '../../../electron/core/platform/ports.ts';
 import packageJson from '../../../package.json' with { type: 'json' };
 import { FakeKeyProtector } from '../vault.ts';
@@ -642,6 +642,63 @@ class Tray {
 }
 // ---- end of Tray, Menu and nativeImage ----------------------------------------------------
 
+// ---- Notification (issue 13, item 6: notifications) -------------------------------------
+// As Electron 45 documents it: new Notification(options) shows nothing until show(); events
+// 'show', 'click', 'close' (not promised on every platform) and 'failed'; the static
+// isSupported(). The test reads the options main passed and clicks or dismisses as the user.
+
+/** Whether the OS shows notifications (Notification.isSupported()); set by the test before main starts. */
+const notificationSupport = { supported: true };
+const notifications: FakeNotification[] = [];
+
+/** One Notification: the options exactly as main passed them, and what happened to it. */
+export class FakeNotification {
+  readonly options: NotificationConstructorOptions;
+  shown = false;
+  /** main called close(). */
+  closed = false;
+  readonly fake = named(
+    'notification',
+    Object.assign(new EventEmitter(), {
+      show: () => {
+        this.shown = true;
+        setImmediate(() => this.fake.emit('show', electronEvent().event));
+      },
+      close: () => {
+        this.closed = true;
+      },
+    }),
+  );
+
+  constructor(options: NotificationConstructorOptions) {
+    this.options = options;
+  }
+
+  /** The user clicks the notification. */
+  click(): void {
+    if (!this.shown) throw new Error('electron stand-in: a notification main never showed cannot be clicked');
+    this.fake.emit('click', electronEvent().event);
+  }
+
+  /** The user dismisses it (or the OS times it out, where it reports that). */
+  dismiss(): void {
+    this.fake.emit('close', electronEvent().event);
+  }
+}
+
+class Notification {
+  constructor(options: NotificationConstructorOptions = {}) {
+    const notification = new FakeNotification(options);
+    notifications.push(notification);
+    return notification.fake as unknown as Notification;
+  }
+
+  static isSupported(): boolean {
+    return notificationSupport.supported;
+  }
+}
+// ---- end of Notification ------------------------------------------------------------------
+
 const implemented: Readonly<Record<string, object>> = {
   app,
   BrowserWindow: named('BrowserWindow', BrowserWindow),
@@ -657,6 +714,7 @@ const implemented: Readonly<Record<string, object>> = {
   session,
   shell,
   Tray: named('Tray', Tray),
+  Notification: named('Notification', Notification),
 };
 
 /** The 'electron' module as main imports it (register.ts exports each API name from it). */
@@ -728,4 +786,7 @@ export const standin = {
   trays: trays as readonly FakeTray[],
   /** Every Menu main built, in order. */
   menus: menusBuilt as readonly FakeMenu[],
+  /** Every Notification main created, in order; whether the OS supports them (set before main starts). */
+  notifications: notifications as readonly FakeNotification[],
+  notificationSupport,
 };

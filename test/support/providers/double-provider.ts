@@ -24,7 +24,8 @@ export type DoubleStep =
 export interface DoubleOptions {
   readonly script?: readonly DoubleStep[];
   readonly token?: string;
-  readonly expiresAt?: number | null;
+  /** The login's expiry; a function reads it at each login (a session that lasts N minutes from then). */
+  readonly expiresAt?: number | null | (() => number | null);
   readonly identity?: Identity | null;
   /** A token the double resumes with, skipping its script (TrueNAS TOKEN_PLAIN). */
   readonly resumable?: string;
@@ -80,7 +81,8 @@ export class DoubleProvider implements Provider {
     this.logins.push({ profileId: request.profile.id, resume: request.resume });
     this.#checkCertificate(request.profile.options[PIN_OPTION]);
     signal.addEventListener('abort', () => this.aborts++, { once: true });
-    const result: LoginResult = { token: this.#options.token ?? 'double-token', expiresAt: this.#options.expiresAt ?? null, identity: this.#options.identity ?? null };
+    const { expiresAt = null } = this.#options;
+    const result: LoginResult = { token: this.#options.token ?? 'double-token', expiresAt: typeof expiresAt === 'function' ? expiresAt() : expiresAt, identity: this.#options.identity ?? null };
     if (request.resume !== null && request.resume === this.#options.resumable) return result;
     try {
       for (const step of this.#options.script ?? []) await this.play(step, request.steps, signal);
