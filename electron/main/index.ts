@@ -68,7 +68,7 @@ if (!app.requestSingleInstanceLock()) {
 
   const userData = app.getPath('userData');
   const prompts = new PromptBroker();
-  const notifier = installNotifications({ showWindow: () => void windows.show(), navigate: (target) => core.shell.navigate(target) });
+  const notifier = installNotifications({ showWindow: () => void windows.show(), navigate: (target) => core.shell.navigate(target), icon: windowSetup.icon });
   const core = createCore({
     app: { name: app.getName(), version: app.getVersion(), platform: process.platform },
     vaultPath: defaultVaultPath(userData),

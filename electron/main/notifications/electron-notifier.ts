@@ -16,6 +16,8 @@ export interface NotificationShell {
   showWindow(): void;
   /** Asks the window to show a screen on an item (core.shell.navigate). */
   navigate(target: NavigateTarget): void;
+  /** The PNG a notification shows on Linux (window/window-icon.ts); macOS and Windows show the app's own icon. */
+  icon: string | undefined;
 }
 
 export interface ElectronNotifier extends Notifier {
@@ -30,7 +32,7 @@ export function installNotifications(shell: NotificationShell): ElectronNotifier
   const board = new NoticeBoard<Notification>();
   return {
     notify(notice) {
-      const shown = new Notification(noticeText(notice));
+      const shown = new Notification({ ...noticeText(notice), ...(shell.icon === undefined ? {} : { icon: shell.icon }) });
       shown.once('click', () => {
         board.release(shown);
         routeClick(notice.target, shell);

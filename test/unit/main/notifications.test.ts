@@ -5,11 +5,12 @@
 // over real sockets, the sandbox raises a push challenge, and main shows it with Electron's
 // Notification. Clicking it brings the window forward and the window is told where to go.
 import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import type { EnrolmentView } from '../../../electron/core/api/types.ts';
 import { startSandbox } from '../../sandbox/index.ts';
-import { bootMain } from '../../support/electron/boot.ts';
+import { bootMain, REPO_ROOT } from '../../support/electron/boot.ts';
 import { standin } from '../../support/electron/standin.ts';
 import { createTestCore } from '../../support/core.ts';
 import { PASSWORD } from '../../support/vault.ts';
@@ -67,7 +68,10 @@ test('a push challenge is shown as a notification with who asks, for what and fr
   assert.ok(challenge);
   raised = challenge.id;
   const shown = await until(() => standin.notifications.find((n) => n.options.title === 'Approval request'), 'the notification');
-  assert.deepEqual(shown.options, { title: 'Approval request', body: `Weavr (Alice): ${ACTION}, from ${ORIGIN}.` });
+  // On Linux the notification carries the app's icon; macOS and Windows show the app's own.
+  const icon = join(REPO_ROOT, 'build', 'icons', '512x512.png');
+  assert.deepEqual(shown.options, { title: 'Approval request', body: `Weavr (Alice): ${ACTION}, from ${ORIGIN}.`, icon });
+  assert.ok(existsSync(icon));
   assert.equal(shown.shown, true, 'main showed it (a new Notification alone shows nothing)');
   assert.ok(!JSON.stringify(standin.notifications.map((n) => n.options)).includes(challenge.number), 'the number to type is not in any notification');
 });
