@@ -82,6 +82,15 @@ export async function startSessionsCore(cleanup: typeof after, options: Sessions
     },
     /** The session states pushed for one profile, in order. */
     states: (profileId: string) => events.filter((e) => e.channel === 'sessions.onState' && (e.payload as SessionEvent).profileId === profileId).map((e) => (e.payload as SessionEvent).state),
+    /**
+     * Until when the profile's session was last shown active; null when its last state is another.
+     * A renewal is shown once its token is written and the old expiry cancelled (the token in
+     * memory changes earlier, before the write ends), so tests that move time on wait for this.
+     */
+    activeUntil(profileId: string): number | null {
+      const last = events.filter((e) => e.channel === 'sessions.onState' && (e.payload as SessionEvent).profileId === profileId).at(-1)?.payload as SessionEvent | undefined;
+      return last?.state === 'active' ? last.until : null;
+    },
     createProfile: (input: Record<string, unknown>) => value<ProfileView>('profiles.create', { username: 'admin', secret: SERVICE_PASSWORD, ...input }),
   };
 }
