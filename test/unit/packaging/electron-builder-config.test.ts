@@ -28,7 +28,7 @@ const { validateConfiguration } = require('app-builder-lib/out/util/config/confi
   validateConfiguration(config: unknown, debugLogger: { isEnabled: boolean }): Promise<void>;
 };
 const { default: FpmTarget } = require('app-builder-lib/out/targets/FpmTarget.js') as {
-  default: { prototype: { getDefaultDepends(target: string): string[] } };
+  default: { prototype: { getDefaultDepends(target: string): string[]; computeFpmMetaInfoOptions(this: object): Promise<unknown> } };
 };
 const { FuseV1Options } = require('@electron/fuses') as { FuseV1Options: Record<string, number | string> };
 
@@ -79,4 +79,12 @@ test('icons: a 1024×1024 PNG for macOS and Windows, every Linux size, and the w
   assert.deepEqual(names, LINUX_ICON_SIZES.map((size) => `${size}x${size}.png`).sort());
   for (const size of LINUX_ICON_SIZES) assert.deepEqual(await pngSize(join(REPO_ROOT, 'build', 'icons', `${size}x${size}.png`)), [size, size]);
   assert.ok(config.files.includes('build/icons/512x512.png'), 'electron/main/window/window-icon.ts reads it from app.asar');
+});
+
+test('the deb has the homepage and maintainer it must name (electron-builder refuses to make one without them)', async () => {
+  const packageJson = JSON.parse(await readFile(join(REPO_ROOT, 'package.json'), 'utf8')) as { homepage: string; author: { name: string; email: string } };
+  const packager = { appInfo: { computePackageUrl: async () => packageJson.homepage, linuxPackageName: 'authdesk' }, info: { metadata: packageJson } };
+  const meta = (await FpmTarget.prototype.computeFpmMetaInfoOptions.call({ packager, options: config.deb })) as { maintainer: string; url: string };
+  assert.equal(meta.maintainer, 'Authdesk developers <developers@authdesk.dev>');
+  assert.equal(meta.url, 'https://authdesk.dev');
 });
