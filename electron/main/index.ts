@@ -17,7 +17,9 @@ import { electronClipboard } from './clipboard.ts';
 import { electronDialogs } from './dialogs.ts';
 import { registerRouter, windowEmitters } from './ipc.ts';
 import { safeStorageKeyProtector } from './keychain.ts';
+import { installLinks } from './links/index.ts';
 import { powerMonitorEvents } from './power.ts';
+import { electronScreenCapture } from './screen-capture.ts';
 import { createMainWindow } from './window/main-window.ts';
 import { keepMainWindow } from './window/window-keeper.ts';
 import { APP_ENTRY_URL } from './window/app-scheme.ts';
@@ -44,6 +46,7 @@ if (!app.requestSingleInstanceLock()) {
   app.on('second-instance', () => {
     if (app.isReady()) windows.show();
   });
+  const links = installLinks(windows);
 
   // Every webContents, including any a future change might create, is guarded as it is born.
   app.on('web-contents-created', (_event, contents) => guardWebContents(contents, appOrigin));
@@ -70,6 +73,7 @@ if (!app.requestSingleInstanceLock()) {
     clipboard: electronClipboard,
     notifier: null,
     dialogs: electronDialogs(() => windows.current()),
+    screen: electronScreenCapture(() => windows.current()),
   });
   connectEvents(core, prompts, windowEmitters(contract, () => windows.current()?.webContents ?? null));
   // Note (backup on quit): a change made in the last seconds still waits for its automatic
@@ -90,6 +94,7 @@ if (!app.requestSingleInstanceLock()) {
     }),
   );
 
+  links.deliverTo(core);
   windows.show();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) windows.show();
