@@ -26,14 +26,22 @@ function pixelSize(): { width: number; height: number } {
   };
 }
 
+const NOT_ALLOWED = ['denied', 'restricted'];
+
+function notAllowed(): AuthdeskError {
+  return new AuthdeskError(
+    'SCREEN_CAPTURE_DENIED',
+    'Authdesk may not see your screen. Allow it in System Settings → Privacy & Security → Screen Recording, quit and reopen Authdesk, then scan again.',
+  );
+}
+
 async function captureScreens(platform: NodeJS.Platform): Promise<Uint8Array[]> {
-  // macOS asks the person itself the first time (not-determined); a refusal must be undone there.
-  if (platform === 'darwin' && ['denied', 'restricted'].includes(systemPreferences.getMediaAccessStatus('screen'))) {
-    throw new AuthdeskError(
-      'SCREEN_CAPTURE_DENIED',
-      'Authdesk may not see your screen. Allow it in System Settings → Privacy & Security → Screen Recording, quit and reopen Authdesk, then scan again.',
-    );
-  }
+  // Note (macOS permission): macOS asks the person itself on the first capture (not-determined)
+  // and answers that capture with the wallpaper alone; what they allow counts from the next
+  // launch. So a refusal, or a first capture that was not allowed, is said in words, not
+  // reported as "no QR code found".
+  const before = platform === 'darwin' ? systemPreferences.getMediaAccessStatus('screen') : 'granted';
+  if (NOT_ALLOWED.includes(before)) throw notAllowed();
   let sources;
   try {
     sources = await desktopCapturer.getSources({ types: ['screen'], thumbnailSize: pixelSize() });
@@ -42,6 +50,7 @@ async function captureScreens(platform: NodeJS.Platform): Promise<Uint8Array[]> 
       cause: error,
     });
   }
+  if (before === 'not-determined' && systemPreferences.getMediaAccessStatus('screen') !== 'granted') throw notAllowed();
   return sources.filter((source) => !source.thumbnail.isEmpty()).map((source) => new Uint8Array(source.thumbnail.toPNG()));
 }
 

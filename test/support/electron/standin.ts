@@ -343,6 +343,8 @@ const screens = {
   displays: [] as FakeDisplay[],
   /** macOS's answer for 'screen'. */
   mediaAccess: 'granted' as 'not-determined' | 'granted' | 'denied' | 'restricted' | 'unknown',
+  /** What the answer becomes once macOS has asked (a capture while not-determined): denied until the app is relaunched. */
+  afterAsking: 'denied' as 'granted' | 'denied',
   /** getSources rejects, as when the person cancels the Wayland portal's picker. */
   captureFails: false,
 };
@@ -367,7 +369,8 @@ const EMPTY_IMAGE = named('nativeImage', { isEmpty: () => true, toPNG: () => Buf
 
 const desktopCapturer = named('desktopCapturer', {
   async getSources(options: { types: string[]; thumbnailSize?: { width: number; height: number } }) {
-    if (!ready) throw new Error('desktopCapturer.getSources can only be called after app is ready');
+    // macOS asks the person on the first capture.
+    if (screens.mediaAccess === 'not-determined') screens.mediaAccess = screens.afterAsking;
     if (screens.captureFails) throw new Error('Failed to get sources.');
     if (!options.types.includes('screen')) return [];
     const wanted = options.thumbnailSize ?? { width: 150, height: 150 };

@@ -95,6 +95,14 @@ test('macOS: screen recording withheld gives the place to allow it, and captures
     return true;
   });
   assert.equal(standin.called('desktopCapturer.getSources').length, before);
+});
+
+test('macOS: the first capture makes macOS ask; refused, it is said in words, allowed, the screen is read', async () => {
+  const capture = electronScreenCapture(() => null, 'darwin');
   standin.screens.mediaAccess = 'not-determined';
-  assert.equal((await capture.capture()).length, 1, 'not asked yet: capturing is what makes macOS ask');
+  await assert.rejects(capture.capture(), { code: 'SCREEN_CAPTURE_DENIED' });
+  assert.equal(standin.screens.mediaAccess, 'denied', 'macOS asked');
+  standin.screens.mediaAccess = 'not-determined';
+  standin.screens.afterAsking = 'granted';
+  assert.equal((await capture.capture()).length, 1);
 });
