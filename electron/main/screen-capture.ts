@@ -1,10 +1,11 @@
 // Runs in: main. The ScreenCapture port (core/platform/ports.ts) over desktopCapturer: one PNG
 // a screen at the screen's own pixels, so a small QR code stays readable. Decoding is core's.
 //
-// Note (Wayland): Electron 45 (Chromium's WebRTC PipeWire capturer, on by default since
-// Chromium 110) captures through xdg-desktop-portal there: the system asks the person which
-// screen to share, and getSources rejects when they cancel. Nothing needs switching on; the
-// desktop needs xdg-desktop-portal and PipeWire, which Wayland desktops ship.
+// Note (Wayland): Electron 45 captures through xdg-desktop-portal and PipeWire there by itself
+// (Chromium's WebRTCPipeWireCapturer has been on by default since Chromium 110, and the switch
+// expired in 120, so appending it would do nothing): the system asks the person which screen to
+// share, getSources rejects when they cancel, and returns nothing when the portal is missing;
+// both become SCREEN_UNAVAILABLE in words (here, and in core/app/staging.ts).
 //
 // Note (hidden while capturing): the person clicks "Scan the screen" in Authdesk's own window,
 // which would otherwise cover the code they want read; the window steps aside for the capture

@@ -77,6 +77,14 @@ test('the system picker cancelled (Wayland portal): the screen was not shared, a
   assert.match(answer.error?.message ?? '', /not shared.*choose a screen.*screenshot/);
 });
 
+test('nothing captured (no portal on Wayland): said in words, with another way', async () => {
+  standin.screens.displays = [];
+  const answer = await invoke('transfer.stageScreen');
+  assert.equal(answer.error?.code, 'SCREEN_UNAVAILABLE');
+  assert.match(answer.error?.message ?? '', /could not capture any screen.*screenshot/);
+  standin.screens.displays = [laptop];
+});
+
 test('a locked vault captures nothing', async () => {
   assert.equal((await invoke('vault.lock')).ok, true);
   const before = standin.called('desktopCapturer.getSources').length;
