@@ -25,7 +25,7 @@ describe('otpauth:// links in real Electron', () => {
   let app: ElectronApplication | undefined;
   let page: Page;
   let home: string | undefined;
-  let env: NodeJS.ProcessEnv;
+  let env: Record<string, string>;
 
   const dialog = (): Locator => page.getByRole('dialog');
 
@@ -39,7 +39,8 @@ describe('otpauth:// links in real Electron', () => {
   before(async () => {
     if (skip) return;
     home = await mkdtemp(join(tmpdir(), 'authdesk-electron-links-'));
-    env = { ...process.env, XDG_CONFIG_HOME: home, HOME: home };
+    const inherited = Object.entries(process.env).filter((entry): entry is [string, string] => entry[1] !== undefined);
+    env = { ...Object.fromEntries(inherited), XDG_CONFIG_HOME: home, HOME: home };
     // Started by a click on a link: the OS puts it after the app's own arguments.
     app = await _electron.launch({ executablePath: 'path' in binary ? binary.path : '', args: [root, '--no-sandbox', GITHUB], env });
     page = await app.firstWindow();
