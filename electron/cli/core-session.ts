@@ -30,6 +30,7 @@ export function cliCore(context: CommandContext): Core {
     clipboard: null,
     notifier: null,
     dialogs: null,
+    screen: null,
     // Only the approvals commands open challenge streams (core.devices.start()).
     liveApprovals: false,
   });

@@ -18,8 +18,10 @@ import { electronDialogs } from './dialogs.ts';
 import { trackUserInput } from './input/user-input.ts';
 import { registerRouter, windowEmitters } from './ipc.ts';
 import { safeStorageKeyProtector } from './keychain.ts';
+import { installLinks } from './links/index.ts';
 import { installNotifications } from './notifications/electron-notifier.ts';
 import { powerMonitorEvents } from './power.ts';
+import { electronScreenCapture } from './screen-capture.ts';
 import { installTray } from './tray/tray.ts';
 import { createMainWindow } from './window/main-window.ts';
 import { keepMainWindow } from './window/window-keeper.ts';
@@ -50,6 +52,7 @@ if (!app.requestSingleInstanceLock()) {
   app.on('second-instance', () => {
     if (app.isReady()) windows.show();
   });
+  const links = installLinks(windows);
 
   // Every webContents, including any a future change might create, is guarded as it is born.
   app.on('web-contents-created', (_event, contents) => guardWebContents(contents, appOrigin));
@@ -80,6 +83,7 @@ if (!app.requestSingleInstanceLock()) {
     clipboard: electronClipboard,
     notifier,
     dialogs: electronDialogs(() => windows.current()),
+    screen: electronScreenCapture(() => windows.current()),
   });
   if (notifier) core.vault.onStatus((status) => status.state === 'locked' && notifier.closeAll());
   connectEvents(core, prompts, windowEmitters(contract, () => windows.current()?.webContents ?? null));
@@ -105,6 +109,7 @@ if (!app.requestSingleInstanceLock()) {
     userInput,
   );
 
+  links.deliverTo(core);
   windows.show();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) windows.show();

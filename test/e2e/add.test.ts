@@ -63,7 +63,7 @@ describe('adding accounts from the window', () => {
     await button.focus();
     await page.keyboard.press('ArrowDown');
     const items = await page.getByRole('menuitem').allInnerTexts();
-    assert.deepEqual(items, ['Paste or type a link…', 'Scan a picture…', 'Paste from clipboard…', 'Enter manually…', 'Import from another app…']);
+    assert.deepEqual(items, ['Paste or type a link…', 'Scan a picture…', 'Paste from clipboard…', 'Scan the screen', 'Enter manually…', 'Import from another app…']);
     assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Paste or type a link…');
     await page.keyboard.press('End');
     assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Import from another app…');

@@ -11,6 +11,7 @@ import { systemClock } from '../../electron/core/platform/ports.ts';
 import { FakeClipboard } from './clipboard.ts';
 import { FakeDialogs } from './dialogs.ts';
 import { FakePower } from './power.ts';
+import { FakeScreens } from './screen.ts';
 import { MemorySettingsStore } from './settings.ts';
 import { CHEAP_KDF } from './vault.ts';
 
@@ -23,6 +24,8 @@ export interface TestCore {
   readonly dialogs: FakeDialogs;
   /** The system clipboard, in memory (pass clipboard: null for a host without one). */
   readonly clipboard: FakeClipboard;
+  /** What the screens show, for "Scan the screen" (pass screen: null for a host without it). */
+  readonly screens: FakeScreens;
 }
 
 export function createTestCore(vaultPath: string, overrides: Partial<Omit<CorePorts, 'vaultPath' | 'prompt' | 'power' | 'settings'>> = {}): TestCore {
@@ -31,6 +34,7 @@ export function createTestCore(vaultPath: string, overrides: Partial<Omit<CorePo
   const settings = new MemorySettingsStore();
   const dialogs = new FakeDialogs();
   const clipboard = new FakeClipboard();
+  const screens = new FakeScreens();
   const core = createCore({
     app: { name: PRODUCT_NAME, version: packageJson.version, platform: process.platform },
     clock: systemClock,
@@ -38,6 +42,7 @@ export function createTestCore(vaultPath: string, overrides: Partial<Omit<CorePo
     clipboard,
     notifier: null,
     dialogs,
+    screen: screens,
     kdf: CHEAP_KDF,
     ...overrides,
     vaultPath,
@@ -45,5 +50,5 @@ export function createTestCore(vaultPath: string, overrides: Partial<Omit<CorePo
     settings,
     prompt: prompts,
   });
-  return { core, prompts, power, settings, dialogs, clipboard };
+  return { core, prompts, power, settings, dialogs, clipboard, screens };
 }

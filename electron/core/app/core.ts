@@ -8,7 +8,7 @@
 import { AccountsService } from '../accounts/accounts.ts';
 import { CodesService } from '../accounts/codes.ts';
 import type { VaultAccess } from '../accounts/vault-access.ts';
-import type { Clipboard, Clock, Dialogs, KeyProtector, Notifier, PowerEvents, Prompt, SettingsStore } from '../platform/ports.ts';
+import type { Clipboard, Clock, Dialogs, KeyProtector, Notifier, PowerEvents, Prompt, ScreenCapture, SettingsStore } from '../platform/ports.ts';
 import { AutoBackup } from '../vault/backups.ts';
 import { builtinProviders } from '../providers/builtin.ts';
 import type { ProviderTable } from '../providers/index.ts';
@@ -46,6 +46,8 @@ export interface CorePorts {
   readonly notifier: Notifier | null;
   /** File and folder pickers; null in the CLI, which takes paths as arguments. */
   readonly dialogs: Dialogs | null;
+  /** The screens as pictures, for "Scan the screen"; null in the CLI. */
+  readonly screen: ScreenCapture | null;
   /** Fixed Argon2id cost for new vaults instead of calibrating (tests, the preview). */
   readonly kdf?: KdfParams;
   /** How long changes must pause before the automatic backup (vault/backups.ts); shorter in tests. */
@@ -162,7 +164,7 @@ export function createCore(ports: CorePorts): Core {
     approvals,
     ...(ports.approvalsHeartbeatMs === undefined ? {} : { heartbeatMs: ports.approvalsHeartbeatMs }),
   });
-  const staging = new StagingService({ accounts, clock: ports.clock, dialogs: ports.dialogs, clipboard: ports.clipboard });
+  const staging = new StagingService({ accounts, clock: ports.clock, dialogs: ports.dialogs, clipboard: ports.clipboard, screen: ports.screen });
   const shell = new ShellService();
   const clipboard = ports.clipboard === null ? null : new CodeClipboard(ports.clipboard, ports.clock, () => settings.get().clipboardClearSeconds);
   const stops = [

@@ -6,13 +6,16 @@
 // lost, so the request waits here and the window takes it: on start, and whenever
 // onNavigation says one is waiting. Taking it empties it, so it is shown exactly once.
 // Change together with renderer/src/lib/nav/navigation.svelte.ts, which takes it.
+import type { WireError } from '../errors.ts';
 import type { NoticeTarget } from '../platform/ports.ts';
 import type { StagedPreview } from './staging.ts';
 
 export type NavigateTarget =
   | NoticeTarget
   /** Accounts read from a link or the screen, staged and waiting in the add preview. */
-  | { readonly screen: 'add'; readonly preview: StagedPreview };
+  | { readonly screen: 'add'; readonly preview: StagedPreview }
+  /** A link that could not be read: the add dialog says why (the message never quotes the link). */
+  | { readonly screen: 'add'; readonly problem: WireError };
 
 export class ShellService {
   #waiting: NavigateTarget | null = null;

@@ -11,12 +11,12 @@
 // bytes (kept for a password retry) go with it. core.ts wires the lock; change together.
 import { randomUUID } from 'node:crypto';
 import type { AccountsService } from '../accounts/accounts.ts';
-import { AuthdeskError } from '../errors.ts';
+import { AuthdeskError, isAuthdeskError } from '../errors.ts';
 import { entryKey, MAX_DIGITS, MAX_HOTP_COUNTER, MAX_PERIOD, MAX_SECRET_BYTES, MIN_DIGITS, STEAM_DIGITS } from '../otp/entry.ts';
 import { MAX_NAME } from '../otp/names.ts';
 import type { OtpAlgorithm, OtpType } from '../otp/params.ts';
-import type { Clipboard, Clock, Dialogs } from '../platform/ports.ts';
-import { decodeQrCodes } from '../qr/decode.ts';
+import type { Clipboard, Clock, Dialogs, ScreenCapture } from '../platform/ports.ts';
+import { decodeQrCodes, MAX_CODES } from '../qr/decode.ts';
 import { checkImage } from '../qr/image-size.ts';
 import { buildEntry } from '../transfer/entry.ts';
 import { EntryProblem } from '../transfer/fields.ts';
@@ -25,6 +25,8 @@ import { detectFormat, FORMAT_NAMES, importData, readImportFile, type ImportedEn
 export const STAGE_MINUTES = 10;
 // Duplicates are checked in slices this big, with a progress event between them.
 const CHECK_SLICE = 500;
+// More screens than anyone has side by side; each is decoded in turn, so this bounds the work.
+const MAX_SCREENS = 8;
 
 /** The fields of the "Enter manually" form; the secret reaches main once, with the rest. */
 export interface ManualFields {
@@ -138,14 +140,16 @@ export class StagingService {
   readonly #clock: Clock;
   readonly #dialogs: Dialogs | null;
   readonly #clipboard: Clipboard | null;
+  readonly #screen: ScreenCapture | null;
   readonly #stages = new Map<string, Stage>();
   readonly #listeners = new Set<(progress: StageProgress) => void>();
 
-  constructor(ports: { accounts: AccountsService; clock: Clock; dialogs: Dialogs | null; clipboard: Clipboard | null }) {
+  constructor(ports: { accounts: AccountsService; clock: Clock; dialogs: Dialogs | null; clipboard: Clipboard | null; screen: ScreenCapture | null }) {
     this.#accounts = ports.accounts;
     this.#clock = ports.clock;
     this.#dialogs = ports.dialogs;
     this.#clipboard = ports.clipboard;
+    this.#screen = ports.screen;
   }
 
   onProgress(listener: (progress: StageProgress) => void): () => void {
@@ -205,7 +209,33 @@ export class StagingService {
 
   /** Every QR code in a picture: account links are read, anything else is reported. */
   async image(bytes: Uint8Array, source: string): Promise<StagedPreview> {
-    const texts = await decodeQrCodes(bytes);
+    return this.#codes(await decodeQrCodes(bytes), source);
+  }
+
+  /** Every QR code on every screen, each screen read as a picture is. */
+  async screen(): Promise<StagedPreview> {
+    if (this.#screen === null) throw new AuthdeskError('SCREEN_UNAVAILABLE', 'Scanning the screen works in the desktop app only. Save a screenshot and choose it as a picture instead.');
+    // The vault must be open before the screens are captured, not only before the preview.
+    this.#accounts.list();
+    const captures = (await this.#screen.capture()).slice(0, MAX_SCREENS);
+    if (captures.length === 0) throw new AuthdeskError('SCREEN_UNAVAILABLE', 'Authdesk could not capture any screen. Save a screenshot and choose it as a picture instead.');
+    const texts = new Set<string>();
+    for (const capture of captures) {
+      try {
+        for (const text of await decodeQrCodes(capture)) texts.add(text);
+      } catch (error) {
+        // A screen without a code is expected when there are several.
+        if (!isAuthdeskError(error, 'QR_NOT_FOUND')) throw error;
+      }
+    }
+    if (texts.size === 0) {
+      throw new AuthdeskError('QR_NOT_FOUND', 'No QR code was found on your screens. Make the code larger (zoom in) and make sure no window covers it, then scan again.');
+    }
+    return this.#codes([...texts].slice(0, MAX_CODES), captures.length === 1 ? 'your screen' : 'your screens');
+  }
+
+  /** The texts of QR codes read from one source: account links are read, anything else is reported. */
+  async #codes(texts: readonly string[], source: string): Promise<StagedPreview> {
     const id = this.#open(source);
     const refused: { index: number; message: string }[] = [];
     const entries: ImportedEntry[] = [];

@@ -85,6 +85,15 @@ export interface Clipboard {
   readImage(): Promise<Uint8Array | null>;
 }
 
+/**
+ * The screens as pictures, for reading QR codes off them (Electron's desktopCapturer in main).
+ * One PNG a screen; it throws SCREEN_CAPTURE_DENIED when the OS withholds permission, and
+ * SCREEN_UNAVAILABLE when nothing could be captured (the person cancelled the system's picker).
+ */
+export interface ScreenCapture {
+  capture(): Promise<readonly Uint8Array[]>;
+}
+
 /** A kind of file a dialog offers, e.g. { name: 'Images', extensions: ['png', 'jpg'] }. */
 export interface FileFilter {
   readonly name: string;

@@ -16,6 +16,7 @@ import type { KeyProtector } from '../../../electron/core/platform/ports.ts';
 import { createTestCore } from '../../support/core.ts';
 import type { FakeClipboard } from '../../support/clipboard.ts';
 import type { FakeDialogs } from '../../support/dialogs.ts';
+import type { FakeScreens } from '../../support/screen.ts';
 
 export interface BackendOptions {
   /** The OS keychain as the app would see it; a browser has none, so the default is null. */
@@ -31,13 +32,15 @@ export interface Backend {
   readonly dialogs: FakeDialogs;
   /** The system clipboard main would use; a test can copy "from another app" into it. */
   readonly clipboard: FakeClipboard;
+  /** What the screens show when the page asks main to scan them. */
+  readonly screens: FakeScreens;
   /** The router the page's calls go to, trusting only the given origin, as main trusts app://authdesk. */
   router(trustedOrigin: string): Router;
   close(): void;
 }
 
 export function createBackend(vaultPath: string, send: (channel: string, payload: unknown) => void, options: BackendOptions = {}): Backend {
-  const { core, prompts, dialogs, clipboard } = createTestCore(vaultPath, {
+  const { core, prompts, dialogs, clipboard, screens } = createTestCore(vaultPath, {
     keyProtector: options.keyProtector ?? null,
     ...(options.backupDelayMs === undefined ? {} : { backupDelayMs: options.backupDelayMs }),
   });
@@ -48,6 +51,7 @@ export function createBackend(vaultPath: string, send: (channel: string, payload
     vaultPath,
     dialogs,
     clipboard,
+    screens,
     router: (trustedOrigin) =>
       createRouter(contract, handlers, {
         isTrustedSender: (url) => isTrustedSender(url, trustedOrigin),

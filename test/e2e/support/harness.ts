@@ -14,6 +14,7 @@ import { VAULT_FILE_NAME } from '../../../electron/core/platform/paths.ts';
 import type { Core } from '../../../electron/core/app/core.ts';
 import type { FakeClipboard } from '../../support/clipboard.ts';
 import type { FakeDialogs } from '../../support/dialogs.ts';
+import type { FakeScreens } from '../../support/screen.ts';
 import { createBackend, type BackendOptions } from './backend.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, chromiumSkipReason } from './chromium.ts';
 import { ensureRendererBuilt } from './renderer-build.ts';
@@ -35,6 +36,8 @@ export interface Harness {
   readonly dialogs: FakeDialogs;
   /** The system clipboard main writes codes to and reads pasted images from. */
   readonly clipboard: FakeClipboard;
+  /** What the screens show when the page asks main to scan them. */
+  readonly screens: FakeScreens;
   /** Pushes an event to every page, as main's emitters will. */
   emit(channel: string, payload: unknown): Promise<void>;
   /**
@@ -81,6 +84,7 @@ export async function startHarness(options: BackendOptions = {}): Promise<Harnes
     vaultPath: backend.vaultPath,
     dialogs: backend.dialogs,
     clipboard: backend.clipboard,
+    screens: backend.screens,
     async emit(channel, payload) {
       await Promise.all(
         context.pages().map((open) =>

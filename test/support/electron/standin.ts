@@ -149,6 +149,11 @@ export class FakeWindow {
         this.focused = true;
       },
       isDestroyed: () => this.closed,
+      // Screen QR: the window steps aside while the screens are captured.
+      hide: () => {
+        this.shown = false;
+      },
+      isVisible: () => this.shown && !this.closed,
     }),
   );
 
@@ -699,6 +704,97 @@ class Notification {
 }
 // ---- end of Notification ------------------------------------------------------------------
 
+// ---- Links and screen QR (issue 13, items 7 and 8) ----------------------------------------
+// app.setAsDefaultProtocolClient, 'open-url' and 'second-instance' as Electron sends them; the
+// screens (screen.getAllDisplays), desktopCapturer showing what the test put on them, and
+// macOS's screen-recording permission (systemPreferences.getMediaAccessStatus).
+
+Object.assign(app, {
+  // Whether the call succeeded; the OS registration itself is not performed.
+  setAsDefaultProtocolClient: (_protocol: string, _path?: string, _args?: string[]) => true,
+});
+
+/** One screen: its size in DIPs, its scale factor, and what it shows (a PNG of size × scaleFactor pixels). */
+export interface FakeDisplay {
+  readonly width: number;
+  readonly height: number;
+  readonly scaleFactor: number;
+  readonly png: Uint8Array;
+}
+
+/** Decided by the test: the screens, and how capturing them goes. */
+const screens = {
+  displays: [] as FakeDisplay[],
+  /** macOS's answer for 'screen'. */
+  mediaAccess: 'granted' as 'not-determined' | 'granted' | 'denied' | 'restricted' | 'unknown',
+  /** What the answer becomes once macOS has asked (a capture while not-determined): denied until the app is relaunched. */
+  afterAsking: 'denied' as 'granted' | 'denied',
+  /** getSources rejects, as when the person cancels the Wayland portal's picker. */
+  captureFails: false,
+};
+
+const screenModule = named('screen', {
+  getAllDisplays() {
+    if (!ready) throw new Error("The 'screen' module can't be used before the app 'ready' event");
+    return screens.displays.map((display, index) => ({
+      id: index + 1,
+      label: `Screen ${index + 1}`,
+      scaleFactor: display.scaleFactor,
+      size: { width: display.width, height: display.height },
+      bounds: { x: 0, y: 0, width: display.width, height: display.height },
+      workArea: { x: 0, y: 0, width: display.width, height: display.height },
+      rotation: 0,
+      internal: index === 0,
+    }));
+  },
+});
+
+const EMPTY_IMAGE = named('nativeImage', { isEmpty: () => true, toPNG: () => Buffer.alloc(0), getSize: () => ({ width: 0, height: 0 }) });
+
+const desktopCapturer = named('desktopCapturer', {
+  async getSources(options: { types: string[]; thumbnailSize?: { width: number; height: number } }) {
+    // macOS asks the person on the first capture.
+    if (screens.mediaAccess === 'not-determined') screens.mediaAccess = screens.afterAsking;
+    if (screens.captureFails) throw new Error('Failed to get sources.');
+    if (!options.types.includes('screen')) return [];
+    const wanted = options.thumbnailSize ?? { width: 150, height: 150 };
+    return screens.displays.map((display, index) => {
+      const width = Math.round(display.width * display.scaleFactor);
+      const height = Math.round(display.height * display.scaleFactor);
+      // Electron scales a thumbnail down to fit thumbnailSize; the stand-in has no scaler, so it
+      // refuses instead of handing back a picture Electron would not.
+      if (wanted.width !== 0 && wanted.height !== 0 && (wanted.width < width || wanted.height < height)) {
+        throw new Error(`electron stand-in: thumbnailSize ${wanted.width}x${wanted.height} would scale screen ${index + 1} (${width}x${height}) down; the stand-in does not scale`);
+      }
+      const thumbnail =
+        wanted.width === 0 || wanted.height === 0
+          ? EMPTY_IMAGE
+          : named('nativeImage', { isEmpty: () => false, toPNG: () => Buffer.from(display.png), getSize: () => ({ width, height }) });
+      return { id: `screen:${index}:0`, name: screens.displays.length === 1 ? 'Entire Screen' : `Screen ${index + 1}`, display_id: String(index + 1), thumbnail, appIcon: null };
+    });
+  },
+});
+
+const systemPreferences = named('systemPreferences', {
+  getMediaAccessStatus: (_mediaType: 'microphone' | 'camera' | 'screen') => screens.mediaAccess,
+});
+
+/** The test's side of links and screens. */
+const linksAndScreens = {
+  screens,
+  /** macOS opens a link with the app ('open-url'): true when main prevented the default, as it must. */
+  openUrl(url: string): boolean {
+    const { event, prevented } = electronEvent();
+    app.emit('open-url', event, url);
+    return prevented();
+  },
+  /** A second launch with argv hands over to this one, as Electron does after requestSingleInstanceLock. */
+  secondInstance(argv: readonly string[]): void {
+    app.emit('second-instance', electronEvent().event, [...argv], process.cwd(), {});
+  },
+};
+// ---- end of links and screen QR ------------------------------------------------------------
+
 const implemented: Readonly<Record<string, object>> = {
   app,
   BrowserWindow: named('BrowserWindow', BrowserWindow),
@@ -715,6 +811,10 @@ const implemented: Readonly<Record<string, object>> = {
   shell,
   Tray: named('Tray', Tray),
   Notification: named('Notification', Notification),
+  // Links and screen QR.
+  desktopCapturer,
+  screen: screenModule,
+  systemPreferences,
 };
 
 /** The 'electron' module as main imports it (register.ts exports each API name from it). */
@@ -789,4 +889,5 @@ export const standin = {
   /** Every Notification main created, in order; whether the OS supports them (set before main starts). */
   notifications: notifications as readonly FakeNotification[],
   notificationSupport,
+  ...linksAndScreens,
 };

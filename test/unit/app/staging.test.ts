@@ -6,9 +6,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { STAGE_MINUTES } from '../../../electron/core/app/staging.ts';
+import { AuthdeskError } from '../../../electron/core/errors.ts';
 import { DARK_MODE, GITHUB } from '../../fixtures/qr/links.ts';
 import { FakeClock } from '../../support/clock.ts';
 import { createTestCore, type TestCore } from '../../support/core.ts';
+import { drawPng } from '../../support/png.ts';
 
 const AEGIS = join(import.meta.dirname, '../../../../shared/aegis-fixtures/importers/aegis_encrypted.json');
 const fixture = (name: string) => readFile(join(import.meta.dirname, '../../fixtures/qr', name));
@@ -101,4 +103,31 @@ test('a staging expires, and locking the vault drops every staging', async () =>
   t.core.vault.lock();
   await t.core.vault.unlockWithPassword('correct horse');
   await assert.rejects(t.core.staging.commit(locked.id), /expired or the vault was locked/);
+});
+
+test('the screens: every QR code on every screen in one preview, a screen without one is fine', async () => {
+  t.screens.shows = [await fixture('dark-mode.png'), await fixture('screenshot-three.png'), await fixture('screenshot-three.png')];
+  const preview = await t.core.staging.screen();
+  assert.deepEqual(preview.items.map((i) => i.issuer).sort(), ['GitHub', 'Gitlab', 'Mozilla', 'Proton', 'Tinyco'], 'a code on two screens counts once');
+  assert.equal(preview.refused.length, 1, 'the web address is reported');
+  assert.equal(preview.source, 'your screens');
+  assert.doesNotMatch(JSON.stringify(preview), /JBSWY3DPEHPK3PXP/);
+  t.core.staging.discard(preview.id);
+});
+
+test('the screens: no code anywhere, no screen, a refused capture, no capture at all: each says what to do', async () => {
+  t.screens.shows = [await fixture('dark-mode.png')];
+  assert.equal((await t.core.staging.screen()).source, 'your screen');
+  const blank = Uint8Array.from(drawPng(200, 120, () => false));
+  t.screens.shows = [blank, blank];
+  await assert.rejects(t.core.staging.screen(), (e: Error) => codeOf(e) === 'QR_NOT_FOUND' && /No QR code was found on your screens/.test(e.message));
+  t.screens.shows = [];
+  await assert.rejects(t.core.staging.screen(), (e) => codeOf(e) === 'SCREEN_UNAVAILABLE');
+  t.screens.failure = new AuthdeskError('SCREEN_CAPTURE_DENIED', 'Allow it.');
+  await assert.rejects(t.core.staging.screen(), (e) => codeOf(e) === 'SCREEN_CAPTURE_DENIED');
+  t.screens.failure = null;
+  const cli = createTestCore(join(dir, 'cli.authdesk'), { screen: null });
+  await cli.core.vault.create('correct horse');
+  await assert.rejects(cli.core.staging.screen(), (e: Error) => codeOf(e) === 'SCREEN_UNAVAILABLE' && /desktop app only/.test(e.message));
+  cli.core.dispose();
 });

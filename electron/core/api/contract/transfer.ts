@@ -63,6 +63,8 @@ export const transfer = {
   stageImportFile: call<Staged | null>()(none, 'user'),
   /** Stages what the clipboard holds: a picture of QR codes or a link (main reads it). */
   stageClipboard: call<StagedPreview>()(none, 'user'),
+  /** Captures every screen and stages the QR codes on them (main captures; the window gets the preview). */
+  stageScreen: call<StagedPreview>()(none, 'user'),
   /** Stages a file dropped on the window: a picture, or a backup. */
   stageDropped: call<Staged>()(dropped, 'user'),
   /** The password of a staged encrypted backup. */

@@ -30,6 +30,7 @@ export function transferHandlers(core: Core): Handlers<Contract>['transfer'] {
     stageImageFile: () => staging.chooseImage(),
     stageImportFile: () => staging.chooseFile(),
     stageClipboard: () => staging.clipboard(),
+    stageScreen: () => staging.screen(),
     stageDropped: ({ name, bytes }) => staging.file(bytes, name),
     unlockStaged: ({ id, password }) => staging.unlock(id, password),
     commitStaged: ({ id }) => staging.commit(id),

@@ -40,6 +40,13 @@ export class StagedFlow {
     return 'preview';
   }
 
+  /** Shows what main staged already (a link opened from outside). */
+  show(preview: StagedPreview): void {
+    this.error = null;
+    this.locked = null;
+    this.preview = preview;
+  }
+
   /** Saves the preview; tells the page accounts were added. */
   async confirm(): Promise<void> {
     const id = this.preview?.id;
