@@ -1,7 +1,7 @@
 // Runs in: main. The composition root: builds the core with Electron's adapters and opens
 // the window. Everything with a decision in it lives in core/ or in the small modules beside
 // this file, where it can be tested without Electron.
-import { app, BrowserWindow, session } from 'electron';
+import { app, session } from 'electron';
 import { join } from 'node:path';
 import { contract } from '../core/api/contract/index.ts';
 import { connectEvents } from '../core/api/events.ts';
@@ -17,6 +17,7 @@ import { electronClipboard } from './clipboard.ts';
 import { electronDialogs } from './dialogs.ts';
 import { registerRouter, windowEmitters } from './ipc.ts';
 import { safeStorageKeyProtector } from './keychain.ts';
+import { installPalette } from './palette/index.ts';
 import { powerMonitorEvents } from './power.ts';
 import { createMainWindow } from './window/main-window.ts';
 import { keepMainWindow } from './window/window-keeper.ts';
@@ -91,7 +92,9 @@ if (!app.requestSingleInstanceLock()) {
   );
 
   windows.show();
+  installPalette({ core, windows, preloadPath: join(distDir, 'preload', 'index.cjs'), entryUrl: new URL('palette.html', devServerUrl ?? APP_ENTRY_URL).href });
+  // The hidden palette is a window too: the dock opens the main window when it is not open.
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) windows.show();
+    if (windows.current() === null) windows.show();
   });
 }

@@ -8,7 +8,7 @@
 import { EventEmitter } from 'node:events';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BrowserWindowConstructorOptions, HandlerDetails, WindowOpenHandlerResponse } from 'electron';
+import type { BrowserWindowConstructorOptions, HandlerDetails, Rectangle, WindowOpenHandlerResponse } from 'electron';
 import type { KeychainInfo } from '../../../electron/core/platform/ports.ts';
 import packageJson from '../../../package.json' with { type: 'json' };
 import { FakeKeyProtector } from '../vault.ts';
@@ -128,6 +128,8 @@ export class FakeWindow {
   minimized = false;
   focused = false;
   closed = false;
+  /** Where the window is, as its options placed it and setBounds moved it. */
+  bounds: Rectangle;
   readonly fake = named(
     'browserWindow',
     Object.assign(new EventEmitter(), {
@@ -148,11 +150,13 @@ export class FakeWindow {
         this.focused = true;
       },
       isDestroyed: () => this.closed,
+      ...paletteWindowApi(this),
     }),
   );
 
   constructor(options: BrowserWindowConstructorOptions) {
     this.options = options;
+    this.bounds = { x: options.x ?? 0, y: options.y ?? 0, width: options.width ?? 800, height: options.height ?? 600 };
   }
 
   /** The user closes the window: false when main prevented it. */
@@ -173,6 +177,7 @@ class BrowserWindow {
     if (!ready) throw new Error('Cannot create BrowserWindow before app is ready');
     const window = new FakeWindow(options);
     windows.push(window);
+    app.emit('browser-window-created', electronEvent().event, seenByMain(window.fake));
     return window.fake as unknown as BrowserWindow;
   }
 
@@ -314,7 +319,129 @@ const dialog = named('dialog', {
 });
 const shell = named('shell', { openExternal: (_url: string) => Promise.resolve() });
 
-const implemented: Readonly<Record<string, object>> = { app, BrowserWindow: named('BrowserWindow', BrowserWindow), clipboard, dialog, ipcMain, powerMonitor, protocol, safeStorage, session, shell };
+// ---- The quick-search palette (issue 13 item 2): globalShortcut, screen, and what its window needs ----
+
+/** What the palette's window adds to FakeWindow: hidden and shown again, placed, blurred, destroyed. */
+function paletteWindowApi(window: FakeWindow) {
+  return {
+    hide: () => {
+      window.shown = false;
+      window.focused = false;
+    },
+    isVisible: () => window.shown && !window.closed,
+    setBounds: (bounds: Partial<Rectangle>) => {
+      window.bounds = { ...window.bounds, ...bounds };
+    },
+    getBounds: () => ({ ...window.bounds }),
+    // As Electron: closed at once, without 'close' (which could prevent it).
+    destroy: () => {
+      if (window.closed) return;
+      window.closed = true;
+      window.contents.destroyed = true;
+      window.fake.emit('closed');
+      if (windows.every((other) => other.closed)) app.emit('window-all-closed');
+    },
+  };
+}
+
+/** Accelerators compare as Electron parses them on Linux: case, aliases and the order of modifiers do not matter. */
+const ALIASES: Readonly<Record<string, string>> = { commandorcontrol: 'control', cmdorctrl: 'control', ctrl: 'control', cmd: 'command', esc: 'escape', enter: 'return', meta: 'super', option: 'alt' };
+function acceleratorKey(accelerator: string): string {
+  const tokens = accelerator.toLowerCase().split('+');
+  // Electron refuses what it cannot parse with a TypeError before registering anything.
+  if (tokens.some((token) => token === '')) throw new TypeError(`Error processing argument at index 0, conversion failure from ${accelerator}`);
+  const named = tokens.map((token) => ALIASES[token] ?? token);
+  const key = named.pop() ?? '';
+  return [...named.sort(), key].join('+');
+}
+
+/** Shortcuts main holds, and those another app on this desktop holds (set by the test). */
+const shortcuts = new Map<string, () => void>();
+const heldElsewhere = new Set<string>();
+const globalShortcut = named('globalShortcut', {
+  register(accelerator: string, callback: () => void): boolean {
+    if (!ready) throw new Error('globalShortcut cannot be used before the app is ready');
+    const key = acceleratorKey(accelerator);
+    if (heldElsewhere.has(key) || shortcuts.has(key)) return false;
+    shortcuts.set(key, callback);
+    return true;
+  },
+  isRegistered: (accelerator: string) => shortcuts.has(acceleratorKey(accelerator)),
+  unregister(accelerator: string) {
+    shortcuts.delete(acceleratorKey(accelerator));
+  },
+  unregisterAll() {
+    shortcuts.clear();
+  },
+});
+
+/** One display: Electron's Display, the fields main reads. */
+interface FakeDisplay {
+  readonly id: number;
+  readonly bounds: Rectangle;
+  readonly workArea: Rectangle;
+  readonly scaleFactor: number;
+}
+const screenState = {
+  cursor: { x: 100, y: 100 },
+  displays: [{ id: 1, bounds: { x: 0, y: 0, width: 1920, height: 1080 }, workArea: { x: 0, y: 32, width: 1920, height: 1048 }, scaleFactor: 1 }] as FakeDisplay[],
+};
+const distanceTo = ({ x, y, width, height }: Rectangle, point: { x: number; y: number }) =>
+  Math.hypot(Math.max(x - point.x, 0, point.x - (x + width - 1)), Math.max(y - point.y, 0, point.y - (y + height - 1)));
+const screen = named(
+  'screen',
+  Object.assign(new EventEmitter(), {
+    getCursorScreenPoint() {
+      if (!ready) throw new Error("The 'screen' module can't be used before the app 'ready' event");
+      return { ...screenState.cursor };
+    },
+    getDisplayNearestPoint(point: { x: number; y: number }): FakeDisplay {
+      if (!ready) throw new Error("The 'screen' module can't be used before the app 'ready' event");
+      return [...screenState.displays].sort((a, b) => distanceTo(a.bounds, point) - distanceTo(b.bounds, point))[0] as FakeDisplay;
+    },
+    getPrimaryDisplay: () => screenState.displays[0] as FakeDisplay,
+    getAllDisplays: () => [...screenState.displays],
+  }),
+);
+
+/** The test's side of the palette's APIs. */
+const paletteSide = {
+  /** The user presses a global shortcut: false when main holds none by that accelerator. */
+  pressShortcut(accelerator: string): boolean {
+    const callback = shortcuts.get(acceleratorKey(accelerator));
+    callback?.();
+    return callback !== undefined;
+  },
+  /** The accelerators main holds, as Electron compares them. */
+  heldShortcuts: () => [...shortcuts.keys()],
+  /** Another app takes (or gives up) a shortcut: register then returns false for it. */
+  heldElsewhere,
+  acceleratorKey,
+  /** The pointer and the displays, as the test arranges them. */
+  screen: screenState,
+  /** The window loses focus (the user clicked another app). */
+  blur(window: FakeWindow): void {
+    window.focused = false;
+    window.fake.emit('blur', electronEvent().event);
+  },
+};
+
+// ---- end of the palette's section ----
+
+const implemented: Readonly<Record<string, object>> = {
+  app,
+  BrowserWindow: named('BrowserWindow', BrowserWindow),
+  clipboard,
+  dialog,
+  globalShortcut,
+  ipcMain,
+  powerMonitor,
+  protocol,
+  safeStorage,
+  screen,
+  session,
+  shell,
+};
 
 /** The 'electron' module as main imports it (register.ts exports each API name from it). */
 export const electron = new Proxy(
@@ -344,9 +471,11 @@ export const standin = {
     app.emit('ready', electronEvent().event, {});
     readiness.resolve();
   },
-  /** The user quits: 'before-quit', as Electron emits it (main lets go of the vault). */
+  /** The user quits: 'before-quit', as Electron emits it (main lets go of the vault), then 'will-quit' unless main prevented it. */
   quit(): void {
-    app.emit('before-quit', electronEvent().event);
+    const { event, prevented } = electronEvent();
+    app.emit('before-quit', event);
+    if (!prevented()) app.emit('will-quit', electronEvent().event);
   },
   /** To emit app events as Electron would: 'activate', 'second-instance'... */
   app,
@@ -380,4 +509,6 @@ export const standin = {
   clipboard: clipboardState,
   /** The user's next answers to main's file dialogs, in order: a path, or null for Cancel. */
   dialogAnswers,
+  /** The quick-search palette's side: global shortcuts, the screen, a window losing focus. */
+  palette: paletteSide,
 };
