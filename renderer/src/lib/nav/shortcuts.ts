@@ -5,7 +5,7 @@
 // is announced is what works. Change together with SCREENS' order.
 import { SCREENS, type ScreenId } from './screens.ts';
 
-const isMac = /Mac|iPhone|iPad/.test(navigator.userAgent);
+export const isMac = /Mac|iPhone|iPad/.test(navigator.userAgent);
 
 export const SEARCH_KEY = '/';
 
