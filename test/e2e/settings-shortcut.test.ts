@@ -48,6 +48,11 @@ describe('the quick search shortcut in Settings', () => {
     await page.keyboard.down('Control');
     await page.keyboard.down('Alt');
     await section().getByText('Ctrl+Alt+…').waitFor();
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      await section().screenshot({ path: join(ARTIFACTS, `settings-shortcut-recording-${scheme}.png`) });
+    }
+    await page.emulateMedia({ colorScheme: 'light' });
     await page.keyboard.press('KeyK');
     await page.keyboard.up('Alt');
     await page.keyboard.up('Control');
@@ -88,6 +93,14 @@ describe('the quick search shortcut in Settings', () => {
       await assertNoAxeViolations(page, `settings, shortcut taken (${scheme})`);
     }
     await page.emulateMedia({ colorScheme: 'light' });
+
+    // 200% zoom of a 1120×720 window: the button goes under the words, nothing scrolls sideways.
+    await page.setViewportSize({ width: 560, height: 360 });
+    await section().scrollIntoViewIfNeeded();
+    await section().screenshot({ path: join(ARTIFACTS, 'settings-shortcut-taken-zoom200-light.png') });
+    assert.equal(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth), true);
+    await page.setViewportSize({ width: 1120, height: 720 });
+
     harness.core.palette.reportShortcut({ accelerator: DEFAULT, state: 'registered' });
     await warning.waitFor({ state: 'detached' });
   });
