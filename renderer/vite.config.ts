@@ -38,5 +38,7 @@ export default defineConfig({
     // Inlined assets would become data: URLs in scripts and styles; keep every asset a file.
     assetsInlineLimit: 0,
     target: 'chrome130',
+    // The main window, and the quick-search palette's own small window (electron/main/palette/).
+    rollupOptions: { input: { index: join(here, 'index.html'), palette: join(here, 'palette.html') } },
   },
 });

@@ -1,7 +1,7 @@
 // Runs in: main. The composition root: builds the core with Electron's adapters and opens
 // the window. Everything with a decision in it lives in core/ or in the small modules beside
 // this file, where it can be tested without Electron.
-import { app, BrowserWindow, session } from 'electron';
+import { app, session } from 'electron';
 import { join } from 'node:path';
 import { contract } from '../core/api/contract/index.ts';
 import { connectEvents } from '../core/api/events.ts';
@@ -20,6 +20,7 @@ import { registerRouter, windowEmitters } from './ipc.ts';
 import { safeStorageKeyProtector } from './keychain.ts';
 import { installLinks } from './links/index.ts';
 import { installNotifications } from './notifications/electron-notifier.ts';
+import { installPalette } from './palette/index.ts';
 import { powerMonitorEvents } from './power.ts';
 import { electronScreenCapture } from './screen-capture.ts';
 import { installTray } from './tray/tray.ts';
@@ -41,6 +42,11 @@ const devServerUrl = app.isPackaged ? undefined : process.env.AUTHDESK_DEV_SERVE
 const appOrigin = devServerUrl ? new URL(devServerUrl).origin : APP_ORIGIN;
 
 app.enableSandbox();
+// Note (Wayland shortcut): a Wayland session lets no app grab keys; Chromium registers global
+// shortcuts through the desktop's GlobalShortcuts portal when this feature is on (Electron's
+// globalShortcut docs). X11, macOS and Windows ignore it. Screen capture needs no switch
+// (electron/main/screen-capture.ts). Change together with electron/main/palette/shortcut.ts.
+if (process.platform === 'linux') app.commandLine.appendSwitch('enable-features', 'GlobalShortcutsPortal');
 registerAppScheme();
 
 if (!app.requestSingleInstanceLock()) {
@@ -111,7 +117,9 @@ if (!app.requestSingleInstanceLock()) {
 
   links.deliverTo(core);
   windows.show();
+  installPalette({ core, windows, windowSetup, entryUrl: new URL('palette.html', devServerUrl ?? APP_ENTRY_URL).href });
+  // The hidden palette is a window too: the dock opens the main window when it is not open.
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) windows.show();
+    if (windows.current() === null) windows.show();
   });
 }

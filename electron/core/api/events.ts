@@ -23,6 +23,7 @@ export function connectEvents(core: Core, prompts: PromptBroker, emit: Emitters<
     core.devices.onChange((enrolments) => emit.devices.onChange(enrolments)),
     core.approvals.onEvent((event) => emit.approvals.onEvent(event)),
     core.shell.onNavigation(() => emit.shell.onNavigation()),
+    core.palette.onShortcut((status) => emit.palette.onShortcut(status)),
     // A question asked for an unlocked vault must not outlive the lock.
     core.vault.onStatus((status) => {
       if (status.state !== 'unlocked') prompts.withdrawAll();

@@ -15,6 +15,7 @@ export type { ExportQrCodes, ExportSaved, SkippedAccount } from '../app/export-f
 export type { ExportFormat } from '../app/transfer.ts';
 export type { PromptEvent, Question } from '../app/prompts.ts';
 export type { NavigateTarget } from '../app/shell.ts';
+export type { PaletteShortcutStatus } from '../app/palette.ts';
 export type { ProfileInput, ProfilePatch, ProfileView } from '../app/profile-input.ts';
 export type { SessionEvent, SessionIdentities, SessionState } from '../sessions/index.ts';
 export type { CommitResult, ManualFields, ManualRules, RefusedItem, Staged, StagedItem, StagedLocked, StagedPreview, StageProgress } from '../app/staging.ts';

@@ -19,6 +19,7 @@ import { BackupsService } from './backups.ts';
 import { CodeClipboard } from './clipboard.ts';
 import { DevicesService } from './devices.ts';
 import { ExportService } from './export-files.ts';
+import { PaletteService } from './palette.ts';
 import type { ProfilesService } from './profiles.ts';
 import { createSessionServices } from './session-setup.ts';
 import type { SessionsService } from './sessions.ts';
@@ -88,6 +89,8 @@ export interface Core {
   readonly approvals: ApprovalsService;
   /** What the desktop shell asks the window to show, and the palette's dismissal (app/shell.ts). */
   readonly shell: ShellService;
+  /** The quick-search palette's shortcut status and its request to open the window (app/palette.ts). */
+  readonly palette: PaletteService;
   /** Calls listener after every change to the accounts (added, edited, removed, reordered, a counter used). */
   onAccountsChange(listener: () => void): () => void;
   /** Locks the vault and stops every timer and listener the core started. */
@@ -221,6 +224,7 @@ export function createCore(ports: CorePorts): Core {
     devices,
     approvals,
     shell,
+    palette: new PaletteService(),
     onAccountsChange(listener) {
       changeListeners.add(listener);
       return () => void changeListeners.delete(listener);

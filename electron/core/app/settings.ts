@@ -5,6 +5,7 @@
 // contract validates settings.update against, so the window cannot store a value core refuses.
 import * as v from 'valibot';
 import type { SettingsStore } from '../platform/ports.ts';
+import { isGlobalShortcut, MAX_ACCELERATOR } from './accelerator.ts';
 
 export const THEMES = ['system', 'light', 'dark'] as const;
 
@@ -26,6 +27,11 @@ export const settingsShape = {
   /** After this many denials or reports for one profile within approvalHoldMinutes, its challenges are held until opened. */
   approvalHoldDenials: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(50)),
   approvalHoldMinutes: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(24 * 60)),
+  /** The global shortcut that shows the quick-search palette (an Electron accelerator); '' turns it off. */
+  paletteShortcut: v.union([
+    v.literal(''),
+    v.pipe(v.string(), v.maxLength(MAX_ACCELERATOR), v.check(isGlobalShortcut, 'a shortcut with Ctrl, Alt, Super or Command and one key, or a function key')),
+  ]),
 } as const;
 
 /**
@@ -70,6 +76,7 @@ export const DEFAULT_SETTINGS: Settings = {
   approvalBurstMinutes: 2,
   approvalHoldDenials: 3,
   approvalHoldMinutes: 15,
+  paletteShortcut: 'CommandOrControl+Shift+Space',
   backupFolder: null,
 };
 

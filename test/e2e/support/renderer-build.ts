@@ -10,7 +10,8 @@ export const REPO_ROOT = join(import.meta.dirname, '..', '..', '..');
 export const RENDERER_DIR = join(REPO_ROOT, 'dist', 'renderer');
 
 export async function ensureRendererBuilt(): Promise<string> {
-  if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
+  // The main window's page and the quick-search palette's.
+  if (!['index.html', 'palette.html'].every((page) => existsSync(join(RENDERER_DIR, page)))) {
     await promisify(execFile)(process.execPath, [join(REPO_ROOT, 'scripts', 'build.ts'), '--renderer'], { cwd: REPO_ROOT });
   }
   return RENDERER_DIR;

@@ -9,7 +9,7 @@ import { EventEmitter } from 'node:events';
 import { existsSync, readFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join, parse } from 'node:path';
-import type { BrowserWindowConstructorOptions, HandlerDetails, MenuItemConstructorOptions, NotificationConstructorOptions, WindowOpenHandlerResponse } from 'electron';
+import type { BrowserWindowConstructorOptions, HandlerDetails, MenuItemConstructorOptions, NotificationConstructorOptions, Rectangle, WindowOpenHandlerResponse } from 'electron';
 import type { KeychainInfo } from '../../../electron/core/platform/ports.ts';
 import packageJson from '../../../package.json' with { type: 'json' };
 import { FakeKeyProtector } from '../vault.ts';
@@ -47,6 +47,12 @@ const app = named(
       if (ready) throw new Error('app.enableSandbox() can only be called before app is ready');
     },
     requestSingleInstanceLock: () => settings.singleInstanceLock,
+    // Chromium reads its switches at start: one appended after 'ready' does nothing.
+    commandLine: named('commandLine', {
+      appendSwitch(_name: string, _value?: string) {
+        if (ready) throw new Error('electron stand-in: a command-line switch appended after ready has no effect');
+      },
+    }),
     // Recorded, not performed: the test decides when the app ends (bootMain's cleanup).
     quit() {},
     whenReady() {
@@ -129,6 +135,8 @@ export class FakeWindow {
   minimized = false;
   focused = false;
   closed = false;
+  /** Where the window is, as its options placed it and setBounds moved it. */
+  bounds: Rectangle;
   readonly fake = named(
     'browserWindow',
     Object.assign(new EventEmitter(), {
@@ -149,16 +157,13 @@ export class FakeWindow {
         this.focused = true;
       },
       isDestroyed: () => this.closed,
-      // Screen QR: the window steps aside while the screens are captured.
-      hide: () => {
-        this.shown = false;
-      },
-      isVisible: () => this.shown && !this.closed,
+      ...paletteWindowApi(this),
     }),
   );
 
   constructor(options: BrowserWindowConstructorOptions) {
     this.options = options;
+    this.bounds = { x: options.x ?? 0, y: options.y ?? 0, width: options.width ?? 800, height: options.height ?? 600 };
   }
 
   /** The user closes the window: false when main prevented it. */
@@ -179,6 +184,7 @@ class BrowserWindow {
     if (!ready) throw new Error('Cannot create BrowserWindow before app is ready');
     const window = new FakeWindow(options);
     windows.push(window);
+    app.emit('browser-window-created', electronEvent().event, seenByMain(window.fake));
     return window.fake as unknown as BrowserWindow;
   }
 
@@ -714,17 +720,15 @@ Object.assign(app, {
   setAsDefaultProtocolClient: (_protocol: string, _path?: string, _args?: string[]) => true,
 });
 
-/** One screen: its size in DIPs, its scale factor, and what it shows (a PNG of size × scaleFactor pixels). */
-export interface FakeDisplay {
-  readonly width: number;
-  readonly height: number;
-  readonly scaleFactor: number;
-  readonly png: Uint8Array;
-}
-
-/** Decided by the test: the screens, and how capturing them goes. */
+/** Decided by the test: how capturing the screens goes (the screens themselves: screenState, in the palette's section). */
 const screens = {
-  displays: [] as FakeDisplay[],
+  /** The screens and what each shows. */
+  get displays(): FakeDisplay[] {
+    return screenState.displays;
+  },
+  set displays(displays: FakeDisplay[]) {
+    screenState.displays = displays;
+  },
   /** macOS's answer for 'screen'. */
   mediaAccess: 'granted' as 'not-determined' | 'granted' | 'denied' | 'restricted' | 'unknown',
   /** What the answer becomes once macOS has asked (a capture while not-determined): denied until the app is relaunched. */
@@ -732,22 +736,6 @@ const screens = {
   /** getSources rejects, as when the person cancels the Wayland portal's picker. */
   captureFails: false,
 };
-
-const screenModule = named('screen', {
-  getAllDisplays() {
-    if (!ready) throw new Error("The 'screen' module can't be used before the app 'ready' event");
-    return screens.displays.map((display, index) => ({
-      id: index + 1,
-      label: `Screen ${index + 1}`,
-      scaleFactor: display.scaleFactor,
-      size: { width: display.width, height: display.height },
-      bounds: { x: 0, y: 0, width: display.width, height: display.height },
-      workArea: { x: 0, y: 0, width: display.width, height: display.height },
-      rotation: 0,
-      internal: index === 0,
-    }));
-  },
-});
 
 const EMPTY_IMAGE = named('nativeImage', { isEmpty: () => true, toPNG: () => Buffer.alloc(0), getSize: () => ({ width: 0, height: 0 }) });
 
@@ -759,8 +747,8 @@ const desktopCapturer = named('desktopCapturer', {
     if (!options.types.includes('screen')) return [];
     const wanted = options.thumbnailSize ?? { width: 150, height: 150 };
     return screens.displays.map((display, index) => {
-      const width = Math.round(display.width * display.scaleFactor);
-      const height = Math.round(display.height * display.scaleFactor);
+      const width = Math.round(display.bounds.width * display.scaleFactor);
+      const height = Math.round(display.bounds.height * display.scaleFactor);
       // Electron scales a thumbnail down to fit thumbnailSize; the stand-in has no scaler, so it
       // refuses instead of handing back a picture Electron would not.
       if (wanted.width !== 0 && wanted.height !== 0 && (wanted.width < width || wanted.height < height)) {
@@ -769,7 +757,7 @@ const desktopCapturer = named('desktopCapturer', {
       const thumbnail =
         wanted.width === 0 || wanted.height === 0
           ? EMPTY_IMAGE
-          : named('nativeImage', { isEmpty: () => false, toPNG: () => Buffer.from(display.png), getSize: () => ({ width, height }) });
+          : named('nativeImage', { isEmpty: () => false, toPNG: () => Buffer.from(display.png ?? []), getSize: () => ({ width, height }) });
       return { id: `screen:${index}:0`, name: screens.displays.length === 1 ? 'Entire Screen' : `Screen ${index + 1}`, display_id: String(index + 1), thumbnail, appIcon: null };
     });
   },
@@ -794,6 +782,126 @@ const linksAndScreens = {
   },
 };
 // ---- end of links and screen QR ------------------------------------------------------------
+// ---- The quick-search palette (issue 13 item 2): globalShortcut, screen, and what its window needs ----
+
+/** What the palette's window adds to FakeWindow: hidden and shown again, placed, blurred, destroyed. */
+function paletteWindowApi(window: FakeWindow) {
+  return {
+    hide: () => {
+      window.shown = false;
+      window.focused = false;
+    },
+    isVisible: () => window.shown && !window.closed,
+    setBounds: (bounds: Partial<Rectangle>) => {
+      window.bounds = { ...window.bounds, ...bounds };
+    },
+    getBounds: () => ({ ...window.bounds }),
+    // As Electron: closed at once, without 'close' (which could prevent it).
+    destroy: () => {
+      if (window.closed) return;
+      window.closed = true;
+      window.contents.destroyed = true;
+      window.fake.emit('closed');
+      if (windows.every((other) => other.closed)) app.emit('window-all-closed');
+    },
+  };
+}
+
+/** Accelerators compare as Electron parses them on Linux: case, aliases and the order of modifiers do not matter. */
+const ALIASES: Readonly<Record<string, string>> = { commandorcontrol: 'control', cmdorctrl: 'control', ctrl: 'control', cmd: 'command', esc: 'escape', enter: 'return', meta: 'super', option: 'alt' };
+function acceleratorKey(accelerator: string): string {
+  const tokens = accelerator.toLowerCase().split('+');
+  // Electron refuses what it cannot parse with a TypeError before registering anything.
+  if (tokens.some((token) => token === '')) throw new TypeError(`Error processing argument at index 0, conversion failure from ${accelerator}`);
+  const named = tokens.map((token) => ALIASES[token] ?? token);
+  const key = named.pop() ?? '';
+  return [...named.sort(), key].join('+');
+}
+
+/** Shortcuts main holds, and those another app on this desktop holds (set by the test). */
+const shortcuts = new Map<string, () => void>();
+const heldElsewhere = new Set<string>();
+const globalShortcut = named('globalShortcut', {
+  register(accelerator: string, callback: () => void): boolean {
+    if (!ready) throw new Error('globalShortcut cannot be used before the app is ready');
+    const key = acceleratorKey(accelerator);
+    if (heldElsewhere.has(key) || shortcuts.has(key)) return false;
+    shortcuts.set(key, callback);
+    return true;
+  },
+  isRegistered: (accelerator: string) => shortcuts.has(acceleratorKey(accelerator)),
+  unregister(accelerator: string) {
+    shortcuts.delete(acceleratorKey(accelerator));
+  },
+  unregisterAll() {
+    shortcuts.clear();
+  },
+});
+
+/** One display: Electron's Display, the fields main reads, and what it shows (a PNG of its size × scaleFactor pixels, for screen QR). */
+export interface FakeDisplay {
+  readonly id: number;
+  readonly bounds: Rectangle;
+  readonly workArea: Rectangle;
+  readonly scaleFactor: number;
+  readonly png?: Uint8Array;
+}
+
+/** A screen at the origin, width × height DIPs, showing png. */
+export function displayShowing(width: number, height: number, scaleFactor: number, png: Uint8Array, id = 1): FakeDisplay {
+  const bounds = { x: 0, y: 0, width, height };
+  return { id, bounds, workArea: bounds, scaleFactor, png };
+}
+const screenState = {
+  cursor: { x: 100, y: 100 },
+  displays: [{ id: 1, bounds: { x: 0, y: 0, width: 1920, height: 1080 }, workArea: { x: 0, y: 32, width: 1920, height: 1048 }, scaleFactor: 1 }] as FakeDisplay[],
+};
+/** As Electron's Display: its size too, in DIPs. */
+const asDisplay = ({ png: _png, ...display }: FakeDisplay) => ({ ...display, size: { width: display.bounds.width, height: display.bounds.height } });
+const distanceTo = ({ x, y, width, height }: Rectangle, point: { x: number; y: number }) =>
+  Math.hypot(Math.max(x - point.x, 0, point.x - (x + width - 1)), Math.max(y - point.y, 0, point.y - (y + height - 1)));
+const screen = named(
+  'screen',
+  Object.assign(new EventEmitter(), {
+    getCursorScreenPoint() {
+      if (!ready) throw new Error("The 'screen' module can't be used before the app 'ready' event");
+      return { ...screenState.cursor };
+    },
+    getDisplayNearestPoint(point: { x: number; y: number }) {
+      if (!ready) throw new Error("The 'screen' module can't be used before the app 'ready' event");
+      return asDisplay([...screenState.displays].sort((a, b) => distanceTo(a.bounds, point) - distanceTo(b.bounds, point))[0] as FakeDisplay);
+    },
+    getPrimaryDisplay: () => asDisplay(screenState.displays[0] as FakeDisplay),
+    getAllDisplays() {
+      if (!ready) throw new Error("The 'screen' module can't be used before the app 'ready' event");
+      return screenState.displays.map(asDisplay);
+    },
+  }),
+);
+
+/** The test's side of the palette's APIs. */
+const paletteSide = {
+  /** The user presses a global shortcut: false when main holds none by that accelerator. */
+  pressShortcut(accelerator: string): boolean {
+    const callback = shortcuts.get(acceleratorKey(accelerator));
+    callback?.();
+    return callback !== undefined;
+  },
+  /** The accelerators main holds, as Electron compares them. */
+  heldShortcuts: () => [...shortcuts.keys()],
+  /** Another app takes (or gives up) a shortcut: register then returns false for it. */
+  heldElsewhere,
+  acceleratorKey,
+  /** The pointer and the displays, as the test arranges them. */
+  screen: screenState,
+  /** The window loses focus (the user clicked another app). */
+  blur(window: FakeWindow): void {
+    window.focused = false;
+    window.fake.emit('blur', electronEvent().event);
+  },
+};
+
+// ---- end of the palette's section ----
 
 const implemented: Readonly<Record<string, object>> = {
   app,
@@ -813,8 +921,9 @@ const implemented: Readonly<Record<string, object>> = {
   Notification: named('Notification', Notification),
   // Links and screen QR.
   desktopCapturer,
-  screen: screenModule,
   systemPreferences,
+  globalShortcut,
+  screen,
 };
 
 /** The 'electron' module as main imports it (register.ts exports each API name from it). */
@@ -845,13 +954,17 @@ export const standin = {
     app.emit('ready', electronEvent().event, {});
     readiness.resolve();
   },
-  /** The user quits: 'before-quit', as Electron emits it (main lets go of the vault). */
+  /** The user quits: 'before-quit', as Electron emits it (main lets go of the vault), then 'will-quit' unless main prevented it. */
   quit(): void {
-    app.emit('before-quit', electronEvent().event);
+    const { event, prevented } = electronEvent();
+    app.emit('before-quit', event);
+    if (!prevented()) app.emit('will-quit', electronEvent().event);
   },
   /** To emit app events as Electron would: 'activate', 'second-instance'... */
   app,
   windows: windows as readonly FakeWindow[],
+  /** The main windows main opened, in order: every window but the quick-search palette's. */
+  mainWindows: () => windows.filter((window) => !window.loaded.some((url) => url.endsWith('/palette.html'))),
   /** Every webContents, windows' included, in order of creation. */
   contents: contents as readonly FakeContents[],
   /** A webContents created after start-up (a webview, a devtools view...), announced as Electron does. */
@@ -890,4 +1003,6 @@ export const standin = {
   notifications: notifications as readonly FakeNotification[],
   notificationSupport,
   ...linksAndScreens,
+  /** The quick-search palette's side: global shortcuts, the screen, a window losing focus. */
+  palette: paletteSide,
 };

@@ -133,11 +133,11 @@ test('settings: defaults, a checked update announced on settings.onChange, auto-
   const { call, events, core, clock } = await setup();
   const defaults = {
     autoLockMinutes: 5, clipboardClearSeconds: 30, theme: 'system', lockOnSuspend: true, lockOnScreenLock: true, backupCount: 10,
-    approvalBurstCount: 3, approvalBurstMinutes: 2, approvalHoldDenials: 3, approvalHoldMinutes: 15, backupFolder: null,
+    approvalBurstCount: 3, approvalBurstMinutes: 2, approvalHoldDenials: 3, approvalHoldMinutes: 15, paletteShortcut: 'CommandOrControl+Shift+Space', backupFolder: null,
   };
   assert.deepEqual(await call('settings.get'), { ok: true, value: defaults });
   // The backup folder comes only from the OS folder picker (backups.chooseFolder), never from the window.
-  for (const bad of [{}, { autoLockMinutes: 0 }, { autoLockMinutes: 1.5 }, { theme: 'pink' }, { clipboardClearSeconds: 1 }, { other: 1 }, { backupFolder: '/tmp' }, { backupCount: 0 }, { lockOnSuspend: 'yes' }, { approvalBurstCount: 0 }, { approvalHoldMinutes: 24 * 60 + 1 }]) {
+  for (const bad of [{}, { autoLockMinutes: 0 }, { autoLockMinutes: 1.5 }, { theme: 'pink' }, { clipboardClearSeconds: 1 }, { other: 1 }, { backupFolder: '/tmp' }, { backupCount: 0 }, { lockOnSuspend: 'yes' }, { approvalBurstCount: 0 }, { approvalHoldMinutes: 24 * 60 + 1 }, { paletteShortcut: 'A' }, { paletteShortcut: 'Ctrl+Shift' }]) {
     const refused = await call('settings.update', bad);
     assert.equal(!refused.ok && refused.error.code, 'INVALID_INPUT', JSON.stringify(bad));
   }

@@ -17,7 +17,7 @@ import { PASSWORD } from '../../support/vault.ts';
 
 const APP_URL = 'app://authdesk/index.html';
 const FOREIGN_URL = 'https://app.attacker.example/';
-
+/** The main windows: the quick-search palette's hidden window (test/unit/main/palette.test.ts) is not one. */
 const main = await bootMain(after);
 const beforeReady = [...standin.calls];
 await main.ready();
@@ -55,7 +55,7 @@ test('a second instance brings the existing window back instead of opening anoth
   standin.app.emit('second-instance', {}, [], '/', {});
   assert.equal(window.minimized, false);
   assert.equal(window.focused, true);
-  assert.equal(standin.windows.length, 1);
+  assert.equal(standin.mainWindows().length, 1);
 });
 
 test('app:// serves the built renderer with its security headers; other files, folders and methods are refused', async () => {
@@ -104,14 +104,16 @@ test('the window is told of every vault change: created from the page, then lock
   assert.deepEqual(window.contents.sent.at(-1), { channel: 'authdesk:vault.onStatus', args: [{ state: 'locked', path }] });
 });
 
-test('closing the last window leaves the app running in the tray, and activating it opens a new window', () => {
+test('closing the last window leaves the app running in the tray, and activating it opens a new window', async () => {
   const [window] = standin.windows;
   assert.equal(standin.trays.length, 1, 'the tray is up');
   assert.ok(window?.close());
+  // The hidden palette goes with the last window, then 'window-all-closed' comes.
+  await tick();
   assert.equal(standin.called('app.quit').length, 0, 'Quit is in the tray menu (tray.test.ts)');
   standin.app.emit('activate', {}, false);
-  assert.equal(standin.windows.length, 2);
-  assert.deepEqual(standin.windows[1]?.loaded, [APP_URL]);
+  assert.equal(standin.mainWindows().length, 2);
+  assert.deepEqual(standin.mainWindows()[1]?.loaded, [APP_URL]);
 });
 
 test('an unpackaged build (a developer’s) keeps DevTools in its window', () => {

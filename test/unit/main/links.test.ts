@@ -28,7 +28,7 @@ interface Answer<T> {
 type Navigation = { screen: 'add'; preview?: { id: string; source: string; items: { issuer: string; duplicate: boolean }[] }; problem?: { code: string; message: string } } | null;
 
 const invoke = <T,>(channel: string, input?: unknown) => standin.invoke(`authdesk:${channel}`, APP_URL, input) as Promise<Answer<T>>;
-const window = () => standin.windows.at(-1);
+const window = () => standin.mainWindows().at(-1);
 const navigationsSent = () => window()?.contents.sent.filter((sent) => sent.channel === 'authdesk:shell.onNavigation').length ?? 0;
 
 /** The window takes what main asked it to show (as renderer/src/lib/nav/navigation.svelte.ts does). */

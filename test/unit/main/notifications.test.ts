@@ -88,7 +88,7 @@ test('clicking it brings the minimised window forward and the window is told to 
   shown.click();
   assert.equal(window.minimized, false, 'restored');
   assert.equal(window.focused, true, 'focused');
-  assert.equal(standin.windows.length, 1, 'the same window, not a second one');
+  assert.equal(standin.mainWindows().length, 1, 'the same window, not a second one');
   assert.ok(window.contents.sent.slice(sentBefore).some((sent) => sent.channel === 'authdesk:shell.onNavigation'), 'the window hears a navigation waits');
   assert.deepEqual(await ok('shell.takeNavigation'), { screen: 'approvals', challengeId: raised }, 'the Approvals screen, on the challenge');
   assert.equal(await ok('shell.takeNavigation'), null, 'taken once');

@@ -9,7 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { bootMain } from '../../support/electron/boot.ts';
-import { standin } from '../../support/electron/standin.ts';
+import { displayShowing, standin } from '../../support/electron/standin.ts';
 import { drawPng } from '../../support/png.ts';
 import { PASSWORD } from '../../support/vault.ts';
 
@@ -30,12 +30,12 @@ const invoke = <T,>(channel: string, input?: unknown) => standin.invoke(`authdes
 type Preview = { id: string; source: string; items: { issuer: string }[]; refused: { what: string; reason: string }[] };
 
 // A HiDPI laptop screen (960×540 at 2×) showing three account codes, and a plain second screen.
-const laptop = { width: 960, height: 540, scaleFactor: 2, png: await fixture('screenshot-three.png') };
-const blank = { width: 320, height: 200, scaleFactor: 1, png: drawPng(320, 200, () => false) };
+const laptop = displayShowing(960, 540, 2, await fixture('screenshot-three.png'));
+const blank = displayShowing(320, 200, 1, drawPng(320, 200, () => false), 2);
 
 test('the QR codes on every screen become one add preview; nothing is saved', async () => {
   assert.equal((await invoke('vault.create', { password: PASSWORD })).ok, true);
-  standin.screens.displays = [blank, laptop, { width: 1440, height: 900, scaleFactor: 1, png: await fixture('dark-mode.png') }];
+  standin.screens.displays = [blank, laptop, displayShowing(1440, 900, 1, await fixture('dark-mode.png'), 3)];
   const answer = await invoke<Preview>('transfer.stageScreen');
   assert.equal(answer.ok, true, answer.error?.message);
   assert.deepEqual(answer.value?.items.map((item) => item.issuer).sort(), ['GitHub', 'Gitlab', 'Mozilla', 'Proton', 'Tinyco']);

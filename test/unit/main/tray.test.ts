@@ -124,8 +124,8 @@ test('closing the window keeps the app in the tray; a login that needs a code op
   assert.equal(standin.called('app.quit').length, 0);
   await createProfile({ name: 'ask' });
   menu().item('Log in to ask').click();
-  await eventually(() => standin.windows.length === 2);
-  const window = standin.windows[1];
+  await eventually(() => standin.mainWindows().length === 2);
+  const window = standin.mainWindows()[1];
   await tick();
   assert.equal(window?.shown, true);
   const [question] = await value<Question[]>('prompts.pending');

@@ -11,6 +11,7 @@ import { backups } from './backups.ts';
 import { codes } from './codes.ts';
 import { devices } from './devices.ts';
 import { icons } from './icons.ts';
+import { palette } from './palette.ts';
 import { profiles } from './profiles.ts';
 import { prompts } from './prompts.ts';
 import { sessions } from './sessions.ts';
@@ -19,6 +20,6 @@ import { shell } from './shell.ts';
 import { transfer } from './transfer.ts';
 import { vault } from './vault.ts';
 
-export const contract = { app, vault, accounts, codes, transfer, settings, prompts, icons, backups, profiles, sessions, devices, approvals, shell } as const;
+export const contract = { app, vault, accounts, codes, transfer, settings, prompts, icons, backups, profiles, sessions, devices, approvals, shell, palette } as const;
 
 export type Contract = typeof contract;

@@ -14,6 +14,7 @@ import { backupsHandlers } from './backups.ts';
 import { codesHandlers } from './codes.ts';
 import { devicesHandlers } from './devices.ts';
 import { iconsHandlers } from './icons.ts';
+import { paletteHandlers } from './palette.ts';
 import { profilesHandlers } from './profiles.ts';
 import { promptsHandlers } from './prompts.ts';
 import { sessionsHandlers } from './sessions.ts';
@@ -38,5 +39,6 @@ export function createHandlers(core: Core, prompts: PromptBroker): Handlers<Cont
     devices: devicesHandlers(core),
     approvals: approvalsHandlers(core),
     shell: shellHandlers(core),
+    palette: paletteHandlers(core),
   };
 }

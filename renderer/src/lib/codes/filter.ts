@@ -3,6 +3,7 @@
 // What the Codes list shows: favourites first, then the rest, each in the order the user
 // keeps; narrowed by a group chip and by the search over issuer, label, group names and note.
 import type { AccountView, GroupView } from '../../../../electron/core/api/types.ts';
+import { matchesEvery, searchWords } from '../search/words.ts';
 
 export interface Filter {
   readonly query: string;
@@ -36,15 +37,14 @@ export function searchIndex(accounts: readonly AccountView[], groups: readonly G
 
 /** The rows to show: with no filter, the index's own array (no copy). */
 export function visibleAccounts(index: SearchIndex, filter: Filter): readonly AccountView[] {
-  const words = filter.query.toLocaleLowerCase().split(/\s+/).filter((w) => w !== '');
+  const words = searchWords(filter.query);
   if (words.length === 0 && filter.groupId === null) return index.ordered;
   const { ordered, texts } = index;
   const shown: AccountView[] = [];
   for (let i = 0; i < ordered.length; i++) {
     const account = ordered[i] as AccountView;
     if (filter.groupId !== null && !account.groupIds.includes(filter.groupId)) continue;
-    const text = texts[i] as string;
-    if (words.every((w) => text.includes(w))) shown.push(account);
+    if (matchesEvery(texts[i] as string, words)) shown.push(account);
   }
   return shown;
 }

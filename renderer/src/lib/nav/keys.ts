@@ -3,7 +3,7 @@
 // Note (the keys table): every keyboard path in the window, in one table. The shortcuts
 // dialog lists it, so a key that is added here is a key users can find. Each area adds its
 // rows where its keys work; a handler that reacts to a key missing from this table is a bug.
-import { ADD_HINT, HELP_HINT, LOCK_HINT, PASTE_HINT, SEARCH_KEY, UNDO_HINT, shortcutHint } from './shortcuts.ts';
+import { ADD_HINT, HELP_HINT, LOCK_HINT, PALETTE_HINT, PASTE_HINT, SEARCH_KEY, UNDO_HINT, shortcutHint } from './shortcuts.ts';
 import { SCREENS } from './screens.ts';
 
 export interface KeyRow {
@@ -84,6 +84,16 @@ export const KEY_AREAS: readonly KeyArea[] = [
       { keys: 'Esc', does: 'Close the menu' },
       { keys: '←, →', does: 'Choose how to add, in the dialog' },
       { keys: PASTE_HINT, does: 'Paste a QR code picture or a link, in the dialog' },
+    ],
+  },
+  {
+    where: 'Quick search (from any app)',
+    rows: [
+      { keys: `${PALETTE_HINT}, or your own in Settings`, does: 'Open or close the quick search' },
+      { keys: '↑, ↓, Page Up, Page Down', does: 'Choose a match' },
+      { keys: 'Enter', does: 'Copy the code (or log in with the profile) and close' },
+      { keys: 'Esc', does: 'Close' },
+      { keys: 'Esc, Backspace (recording a shortcut in Settings)', does: 'Cancel, or turn the shortcut off' },
     ],
   },
   {

@@ -5,7 +5,7 @@
 // is announced is what works. Change together with SCREENS' order.
 import { SCREENS, type ScreenId } from './screens.ts';
 
-const isMac = /Mac|iPhone|iPad/.test(navigator.userAgent);
+export const isMac = /Mac|iPhone|iPad/.test(navigator.userAgent);
 
 export const SEARCH_KEY = '/';
 
@@ -39,6 +39,8 @@ export function isTyping(target: EventTarget | null): boolean {
 
 /** Ctrl+L (Cmd+L on macOS) locks the vault, from anywhere in the window. */
 export const LOCK_HINT = isMac ? '⌘L' : 'Ctrl L';
+/** The quick search's shortcut as it ships (paletteShortcut's default in electron/core/app/settings.ts). */
+export const PALETTE_HINT = isMac ? '⌘⇧Space' : 'Ctrl Shift Space';
 export const LOCK_ARIA = `${isMac ? 'Meta' : 'Control'}+L`;
 
 export function isLockShortcut(event: KeyboardEvent): boolean {
