@@ -13,6 +13,7 @@ import { assertNoAxeViolations } from './support/axe.ts';
 import { chromiumSkipReason } from './support/chromium.ts';
 import { seedVault, totp } from './support/codes-seed.ts';
 import { startHarness, type Harness } from './support/harness.ts';
+import { until } from './support/until.ts';
 
 const skip = chromiumSkipReason();
 const PASSWORD = 'plum orbit lantern 42';
@@ -43,10 +44,6 @@ describe('the quick-search palette', () => {
   const idOf = (issuer: string, label: string) => harness.core.accounts.list().find((a) => a.issuer === issuer && a.label === label)?.id ?? '';
   /** Main's answer to the shortcut: the palette shown (electron/main/palette/index.ts). */
   const shown = () => harness.emit('authdesk:palette.onShow', undefined);
-  async function until(done: () => boolean, what: string): Promise<void> {
-    for (let i = 0; i < 100 && !done(); i++) await new Promise((resolve) => setTimeout(resolve, 20));
-    assert.ok(done(), what);
-  }
 
   before(async () => {
     if (skip) return;

@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core';
 import { assertNoAxeViolations } from './support/axe.ts';
 import { chromiumSkipReason } from './support/chromium.ts';
 import { startHarness, type Harness } from './support/harness.ts';
+import { until } from './support/until.ts';
 
 const skip = chromiumSkipReason();
 const ARTIFACTS = join(import.meta.dirname, 'artifacts');
@@ -23,10 +24,6 @@ describe('the quick search shortcut in Settings', () => {
   const change = () => section().getByRole('button', { name: 'Change the quick search shortcut' });
   const recorder = () => section().getByRole('button', { name: 'Press the new shortcut' });
   const setting = () => harness.core.settings.get().paletteShortcut;
-  async function until(done: () => boolean, what: string): Promise<void> {
-    for (let i = 0; i < 100 && !done(); i++) await new Promise((resolve) => setTimeout(resolve, 20));
-    assert.ok(done(), what);
-  }
 
   before(async () => {
     if (skip) return;

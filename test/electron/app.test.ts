@@ -5,41 +5,24 @@
 // skip-summary line count them (a skipped describe() would hide them). Selectors follow the
 // e2e tests, which run the same renderer in Chromium.
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import { _electron, type ElectronApplication, type Page } from 'playwright-core';
+import type { ElectronApplication, Page } from 'playwright-core';
 import { contract } from '../../electron/core/api/contract/index.ts';
-import { findElectronBinary } from './binary.ts';
-
-const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
-const binary = findElectronBinary(root);
-const skip = 'reason' in binary ? binary.reason : false;
+import { closeAuthdesk, launchAuthdesk, skip } from './launch.ts';
 
 describe('Authdesk in real Electron', () => {
   let app: ElectronApplication | undefined;
   let page: Page;
-  let home: string | undefined;
+  let home = '';
 
   before(async () => {
     if (skip) return;
-    home = await mkdtemp(join(tmpdir(), 'authdesk-electron-'));
-    app = await _electron.launch({
-      executablePath: 'path' in binary ? binary.path : '',
-      args: [root, '--no-sandbox'],
-      env: { ...process.env, XDG_CONFIG_HOME: home, HOME: home },
-    });
-    page = await app.firstWindow();
+    ({ app, page, home } = await launchAuthdesk());
     assert.ok(page.url().endsWith('/index.html'), 'the main window comes first; the palette once it is ready');
-    await page.waitForLoadState('domcontentloaded');
   });
 
-  after(async () => {
-    await app?.close();
-    if (home) await rm(home, { recursive: true, force: true });
-  });
+  after(closeAuthdesk);
 
   test('the window renders the frame and navigates', { skip }, async () => {
     const nav = page.getByRole('navigation', { name: 'Main' });
@@ -80,7 +63,7 @@ describe('Authdesk in real Electron', () => {
   test('the vault status is real: no vault yet, and the window offers to create one', { skip }, async () => {
     await page.getByRole('heading', { name: 'Create your vault' }).waitFor();
     const status = await page.evaluate(() => window.authdesk.vault.status());
-    assert.deepEqual(status, { ok: true, value: { state: 'none', path: join(home ?? '', 'Authdesk', 'vault.authdesk') } });
+    assert.deepEqual(status, { ok: true, value: { state: 'none', path: join(home, 'Authdesk', 'vault.authdesk') } });
   });
 
   test('permission requests are denied', { skip }, async () => {

@@ -4,19 +4,12 @@
 // markers on Windows and macOS. Where no Electron binary exists each test skips with the
 // reason (as test/electron/app.test.ts).
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import { _electron, type ElectronApplication, type Page } from 'playwright-core';
+import type { ElectronApplication, Page } from 'playwright-core';
 import { GESTURE_WINDOW_MS } from '../../electron/core/api/spec.ts';
 import { clipboardMarks } from '../../electron/main/clipboard-marks.ts';
-import { findElectronBinary } from './binary.ts';
+import { closeAuthdesk, launchAuthdesk, skip } from './launch.ts';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
-const binary = findElectronBinary(root);
-const skip = 'reason' in binary ? binary.reason : false;
 const PASSWORD = 'plum orbit lantern 42';
 const marks = Object.keys(clipboardMarks(process.platform));
 const skipMarks = skip || (marks.length === 0 ? `${process.platform} has no clipboard-history convention Authdesk marks for` : false);
@@ -24,24 +17,14 @@ const skipMarks = skip || (marks.length === 0 ? `${process.platform} has no clip
 describe('keychain unlock and the clipboard in real Electron', () => {
   let app: ElectronApplication | undefined;
   let page: Page;
-  let home: string | undefined;
 
   before(async () => {
     if (skip) return;
-    home = await mkdtemp(join(tmpdir(), 'authdesk-electron-keychain-'));
-    app = await _electron.launch({
-      executablePath: 'path' in binary ? binary.path : '',
-      args: [root, '--no-sandbox'],
-      env: { ...process.env, XDG_CONFIG_HOME: home, HOME: home },
-    });
-    page = await app.firstWindow();
+    ({ app, page } = await launchAuthdesk());
     await page.getByRole('heading', { name: 'Create your vault' }).waitFor();
   });
 
-  after(async () => {
-    await app?.close();
-    if (home) await rm(home, { recursive: true, force: true });
-  });
+  after(closeAuthdesk);
 
   test('keychain unlock the window asks for on its own is refused; right after a click it goes through', { skip }, async () => {
     await page.waitForTimeout(GESTURE_WINDOW_MS + 500);

@@ -7,50 +7,34 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import { _electron, type ElectronApplication, type Locator, type Page } from 'playwright-core';
+import type { ElectronApplication, Locator, Page } from 'playwright-core';
 import { GITHUB, MOZILLA } from '../fixtures/qr/links.ts';
-import { findElectronBinary } from './binary.ts';
+import { closeAuthdesk, electronPath, launchAuthdesk, root, skip } from './launch.ts';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
-const binary = findElectronBinary(root);
-const skip = 'reason' in binary ? binary.reason : false;
 const PASSWORD = 'plum orbit lantern 42';
 
 describe('otpauth:// links in real Electron', () => {
   let app: ElectronApplication | undefined;
   let page: Page;
-  let home: string | undefined;
   let env: Record<string, string>;
 
   const dialog = (): Locator => page.getByRole('dialog');
 
-  /** Another launch of the app, as the OS starts it for a link clicked elsewhere: it hands over and quits. */
+  /** Another launch of the app, as the OS starts it for a link clicked elsewhere (same HOME): it hands over and quits. */
   async function launchAgain(link: string): Promise<number | null> {
-    const second = spawn('path' in binary ? binary.path : '', [root, '--no-sandbox', link], { env, stdio: 'ignore' });
+    const second = spawn(electronPath, [root, '--no-sandbox', link], { env, stdio: 'ignore' });
     const [code] = (await once(second, 'exit')) as [number | null];
     return code;
   }
 
   before(async () => {
     if (skip) return;
-    home = await mkdtemp(join(tmpdir(), 'authdesk-electron-links-'));
-    const inherited = Object.entries(process.env).filter((entry): entry is [string, string] => entry[1] !== undefined);
-    env = { ...Object.fromEntries(inherited), XDG_CONFIG_HOME: home, HOME: home };
     // Started by a click on a link: the OS puts it after the app's own arguments.
-    app = await _electron.launch({ executablePath: 'path' in binary ? binary.path : '', args: [root, '--no-sandbox', GITHUB], env });
-    page = await app.firstWindow();
-    await page.waitForLoadState('domcontentloaded');
+    ({ app, page, env } = await launchAuthdesk({ args: [GITHUB] }));
   });
 
-  after(async () => {
-    await app?.close();
-    if (home) await rm(home, { recursive: true, force: true });
-  });
+  after(closeAuthdesk);
 
   test('the link the app started with waits for the vault, then opens the add preview; nothing is saved before confirming', { skip }, async () => {
     await page.getByRole('heading', { name: 'Create your vault' }).waitFor();

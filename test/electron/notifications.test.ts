@@ -5,18 +5,10 @@
 // still shown) and emits the 'click' Electron emits when the person clicks one. Where no
 // Electron binary exists each test skips with the reason (app.test.ts).
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import { _electron, type ElectronApplication, type Page } from 'playwright-core';
+import type { ElectronApplication, Page } from 'playwright-core';
 import { startSandbox, type Sandbox } from '../sandbox/index.ts';
-import { findElectronBinary } from './binary.ts';
-
-const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
-const binary = findElectronBinary(root);
-const skip = 'reason' in binary ? binary.reason : false;
+import { closeAuthdesk, launchAuthdesk, skip } from './launch.ts';
 
 const PASSWORD = 'plum orbit lantern 42';
 const ALICE = 'weavr:alice@example.com';
@@ -39,26 +31,17 @@ async function until<T>(probe: () => Promise<T | undefined>, what: string): Prom
 describe('notifications in real Electron', () => {
   let app: ElectronApplication | undefined;
   let page: Page;
-  let home: string | undefined;
   let sandbox: Sandbox | undefined;
 
   before(async () => {
     if (skip) return;
     sandbox = await startSandbox();
-    home = await mkdtemp(join(tmpdir(), 'authdesk-electron-'));
-    app = await _electron.launch({
-      executablePath: 'path' in binary ? binary.path : '',
-      args: [root, '--no-sandbox'],
-      env: { ...process.env, XDG_CONFIG_HOME: home, HOME: home },
-    });
-    page = await app.firstWindow();
-    await page.waitForLoadState('domcontentloaded');
+    ({ app, page } = await launchAuthdesk());
   });
 
   after(async () => {
-    await app?.close();
+    await closeAuthdesk();
     await sandbox?.close();
-    if (home) await rm(home, { recursive: true, force: true });
   });
 
   test('a push challenge is a system notification; clicking it brings the window forward on the Approvals screen', { skip }, async (t) => {

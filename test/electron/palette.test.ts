@@ -7,17 +7,9 @@
 // covers the shortcut's own path. Where no Electron binary exists each test skips with the
 // reason (see app.test.ts).
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import { _electron, type ElectronApplication, type Page } from 'playwright-core';
-import { findElectronBinary } from './binary.ts';
-
-const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
-const binary = findElectronBinary(root);
-const skip = 'reason' in binary ? binary.reason : false;
+import type { ElectronApplication, Page } from 'playwright-core';
+import { closeAuthdesk, launchAuthdesk, skip } from './launch.ts';
 const PASSWORD = 'plum orbit lantern 42';
 const isPalette = (page: Page) => page.url().endsWith('/palette.html');
 
@@ -25,7 +17,6 @@ describe('the quick-search palette in real Electron', () => {
   let app: ElectronApplication | undefined;
   let main: Page;
   let palette: Page;
-  let home: string | undefined;
 
   /** The palette's BrowserWindow as Electron reports it. */
   const paletteWindow = () =>
@@ -52,21 +43,12 @@ describe('the quick-search palette in real Electron', () => {
 
   before(async () => {
     if (skip) return;
-    home = await mkdtemp(join(tmpdir(), 'authdesk-electron-palette-'));
-    app = await _electron.launch({
-      executablePath: 'path' in binary ? binary.path : '',
-      args: [root, '--no-sandbox'],
-      env: { ...process.env, XDG_CONFIG_HOME: home, HOME: home },
-    });
-    main = await app.firstWindow();
+    ({ app, page: main } = await launchAuthdesk());
     palette = app.windows().find(isPalette) ?? (await app.waitForEvent('window', { predicate: isPalette }));
     await palette.waitForLoadState('domcontentloaded');
   });
 
-  after(async () => {
-    await app?.close();
-    if (home) await rm(home, { recursive: true, force: true });
-  });
+  after(closeAuthdesk);
 
   test('after start the default shortcut is held and the palette waits hidden, on top, fixed in size', { skip }, async () => {
     assert.equal(await app!.evaluate(({ globalShortcut }) => globalShortcut.isRegistered('CommandOrControl+Shift+Space')), true);

@@ -8,18 +8,11 @@
 // it through the same Menu object. The tray builds its menu again whenever what it shows
 // changes, so creating the vault is enough to catch one.
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import { _electron, type ElectronApplication, type Page } from 'playwright-core';
+import type { ElectronApplication, Page } from 'playwright-core';
 import { TRAY_ICONS_DIR, trayIconFile } from '../../electron/main/tray/tray-icon.ts';
-import { findElectronBinary } from './binary.ts';
-
-const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
-const binary = findElectronBinary(root);
-const skip = 'reason' in binary ? binary.reason : false;
+import { closeAuthdesk, launchAuthdesk, root, skip } from './launch.ts';
 const PASSWORD = 'correct horse battery staple';
 const LINK = 'otpauth://totp/GitHub:alice?secret=JBSWY3DPEHPK3PXP&issuer=GitHub';
 
@@ -28,18 +21,10 @@ type Captured = typeof globalThis & { __trayMenus?: Electron.Menu[] };
 describe('the tray in real Electron', () => {
   let app: ElectronApplication | undefined;
   let page: Page;
-  let home: string | undefined;
 
   before(async () => {
     if (skip) return;
-    home = await mkdtemp(join(tmpdir(), 'authdesk-electron-tray-'));
-    app = await _electron.launch({
-      executablePath: 'path' in binary ? binary.path : '',
-      args: [root, '--no-sandbox'],
-      env: { ...process.env, XDG_CONFIG_HOME: home, HOME: home },
-    });
-    page = await app.firstWindow();
-    await page.waitForLoadState('domcontentloaded');
+    ({ app, page } = await launchAuthdesk());
     await app.evaluate(({ Menu }) => {
       const captured = globalThis as Captured;
       captured.__trayMenus = [];
@@ -52,10 +37,7 @@ describe('the tray in real Electron', () => {
     });
   });
 
-  after(async () => {
-    await app?.close();
-    if (home) await rm(home, { recursive: true, force: true });
-  });
+  after(closeAuthdesk);
 
   /** The labels of the tray's latest menu, top level. */
   const labels = () => app!.evaluate(() => ((globalThis as Captured).__trayMenus?.at(-1)?.items ?? []).map((item) => (item.type === 'separator' ? '---' : item.label)));
