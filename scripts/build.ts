@@ -7,6 +7,7 @@
 //   dist/{main,cli}/zxing_reader.wasm  the QR decoder, beside each bundle that reads pictures
 //   dist/main/brand-icons.mjs  the issuer icons (simple-icons), loaded when the window first asks
 //   dist/main/tray-icons/    the tray icons (drawn by scripts/tray-icons.ts)
+//   dist/main/app-icon.png   the window's and notifications' icon on Linux (build/icons/512x512.png)
 //   dist/renderer/           the Svelte app (Vite)
 // `--renderer` builds the renderer only (the e2e tests need nothing else).
 import { build as esbuild, type BuildOptions, type Plugin } from 'esbuild';
@@ -101,10 +102,13 @@ async function copyWasm(to: string): Promise<void> {
 // Note (icon forms): electron/main/tray/tray-icon.ts loads these from beside main's bundle.
 export const TRAY_ICONS = { from: 'electron/main/tray/icons', to: 'dist/main/tray-icons' } as const;
 
+// Note (window icon): electron/main/window/window-icon.ts loads it from beside main's bundle.
+const APP_ICON = { from: 'build/icons/512x512.png', to: 'dist/main/app-icon.png' } as const;
+
 export async function buildElectron(): Promise<void> {
   await rm(join(root, 'dist/main'), { recursive: true, force: true });
   await Promise.all([...electronBundles, ...workerBundles, ...lazyBundles].map((options) => esbuild(options)));
-  await Promise.all([...wasmCopies.map(copyWasm), cp(join(root, TRAY_ICONS.from), join(root, TRAY_ICONS.to), { recursive: true })]);
+  await Promise.all([...wasmCopies.map(copyWasm), cp(join(root, TRAY_ICONS.from), join(root, TRAY_ICONS.to), { recursive: true }), copyFile(join(root, APP_ICON.from), join(root, APP_ICON.to))]);
 }
 
 if (import.meta.main) {

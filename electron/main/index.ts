@@ -52,7 +52,7 @@ registerAppScheme();
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  const windowSetup = { preload: join(distDir, 'preload', 'index.cjs'), packaged: app.isPackaged, icon: windowIcon(process.platform, join(distDir, '..')) };
+  const windowSetup = { preload: join(distDir, 'preload', 'index.cjs'), packaged: app.isPackaged, icon: windowIcon(process.platform, import.meta.dirname) };
   const windows = keepMainWindow(() => createMainWindow(windowSetup, devServerUrl ?? APP_ENTRY_URL));
 
   app.on('second-instance', () => {

@@ -49,7 +49,7 @@ test('the packed executable has the fuses build/electron-builder.yml sets', { sk
 
 test('app.asar holds the built app and the window icon, and no source maps', { skip }, () => {
   const files = listPackage(paths.asar, { isPack: false }).map((file) => file.replaceAll('\\', '/'));
-  for (const needed of ['/package.json', '/dist/main/index.js', '/dist/preload/index.cjs', '/dist/renderer/index.html', '/build/icons/512x512.png']) {
+  for (const needed of ['/package.json', '/dist/main/index.js', '/dist/preload/index.cjs', '/dist/renderer/index.html', '/dist/main/app-icon.png']) {
     assert.ok(files.includes(needed), needed);
   }
   assert.deepEqual(files.filter((file) => file.endsWith('.map')), []);

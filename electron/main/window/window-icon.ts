@@ -1,11 +1,14 @@
 // Runs in: main.
 //
-// Note (window icon): only Linux takes a window's icon from the window; macOS and Windows show
-// the icon of the executable electron-builder made from build/icon.png. The PNG ships inside
-// app.asar because build/electron-builder.yml lists it in `files`; change the two together.
+// Note (window icon): only Linux takes a window's icon from the window (and a notification's
+// from the notification); macOS and Windows show the icon of the executable electron-builder
+// made from build/icon.png. scripts/build.ts copies build/icons/512x512.png beside main's
+// bundle as APP_ICON_FILE, so it ships in dist/ like everything else; change the two together.
 import { join } from 'node:path';
 
-/** The PNG the window should show, from the app's root (the repository, or app.asar); undefined where the OS ignores it. */
-export function windowIcon(platform: NodeJS.Platform, appRoot: string): string | undefined {
-  return platform === 'linux' ? join(appRoot, 'build', 'icons', '512x512.png') : undefined;
+export const APP_ICON_FILE = 'app-icon.png';
+
+/** The PNG the window should show, beside main's bundle; undefined where the OS ignores it. */
+export function windowIcon(platform: NodeJS.Platform, mainDir: string): string | undefined {
+  return platform === 'linux' ? join(mainDir, APP_ICON_FILE) : undefined;
 }

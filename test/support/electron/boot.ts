@@ -19,8 +19,8 @@ import { standin } from './standin.ts';
 export const REPO_ROOT = join(import.meta.dirname, '..', '..', '..');
 export const DIST_DIR = join(REPO_ROOT, 'dist');
 const MAIN_BUNDLE = join(DIST_DIR, 'main', 'index.js');
-// The Argon2id worker and the tray icons too: main loads them from beside its bundle (scripts/build.ts).
-const OUTPUTS = [MAIN_BUNDLE, join(DIST_DIR, 'main', 'argon2-worker.mjs'), join(DIST_DIR, 'main', 'tray-icons', 'tray-linux.png'), join(DIST_DIR, 'preload', 'index.cjs'), join(DIST_DIR, 'renderer', 'index.html')];
+// The Argon2id worker and the icons too: main loads them from beside its bundle (scripts/build.ts).
+const OUTPUTS = [MAIN_BUNDLE, join(DIST_DIR, 'main', 'argon2-worker.mjs'), join(DIST_DIR, 'main', 'tray-icons', 'tray-linux.png'), join(DIST_DIR, 'main', 'app-icon.png'), join(DIST_DIR, 'preload', 'index.cjs'), join(DIST_DIR, 'renderer', 'index.html')];
 const BUILD_LOCK = join(DIST_DIR, '.build-lock');
 const STALE_LOCK_MS = 5 * 60_000;
 

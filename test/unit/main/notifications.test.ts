@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { after, test } from 'node:test';
 import type { EnrolmentView } from '../../../electron/core/api/types.ts';
 import { startSandbox } from '../../sandbox/index.ts';
-import { bootMain, REPO_ROOT } from '../../support/electron/boot.ts';
+import { bootMain, DIST_DIR } from '../../support/electron/boot.ts';
 import { standin } from '../../support/electron/standin.ts';
 import { createTestCore } from '../../support/core.ts';
 import { PASSWORD } from '../../support/vault.ts';
@@ -69,7 +69,7 @@ test('a push challenge is shown as a notification with who asks, for what and fr
   raised = challenge.id;
   const shown = await until(() => standin.notifications.find((n) => n.options.title === 'Approval request'), 'the notification');
   // On Linux the notification carries the app's icon; macOS and Windows show the app's own.
-  const icon = join(REPO_ROOT, 'build', 'icons', '512x512.png');
+  const icon = join(DIST_DIR, 'main', 'app-icon.png');
   assert.deepEqual(shown.options, { title: 'Approval request', body: `Weavr (Alice): ${ACTION}, from ${ORIGIN}.`, icon });
   assert.ok(existsSync(icon));
   assert.equal(shown.shown, true, 'main showed it (a new Notification alone shows nothing)');

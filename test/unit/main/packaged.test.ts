@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { bootMain, REPO_ROOT } from '../../support/electron/boot.ts';
+import { bootMain, DIST_DIR } from '../../support/electron/boot.ts';
 import { standin } from '../../support/electron/standin.ts';
 import { PNG } from '../../support/png.ts';
 
@@ -21,8 +21,8 @@ test('a packaged build opens every window without DevTools', () => {
   for (const [index, window] of standin.windows.entries()) assert.equal(window.options.webPreferences?.devTools, false, `window ${index + 1}`);
 });
 
-test('on Linux the window shows the 512×512 app icon, from the files electron-builder packs', { skip: process.platform !== 'linux' && 'only Linux takes the icon from the window' }, async () => {
-  const shipped = join(REPO_ROOT, 'build', 'icons', '512x512.png');
+test('on Linux the window shows the 512×512 app icon, shipped beside main in dist/', { skip: process.platform !== 'linux' && 'only Linux takes the icon from the window' }, async () => {
+  const shipped = join(DIST_DIR, 'main', 'app-icon.png');
   assert.equal(standin.windows[0]?.options.icon, shipped);
   const png = PNG.sync.read(await readFile(shipped));
   assert.deepEqual([png.width, png.height], [512, 512]);
