@@ -7,13 +7,15 @@
 // never the Electron event.
 import { contract, type Contract } from '../core/api/contract/index.ts';
 import { channelName, members, type Bridge, type Result } from '../core/api/spec.ts';
+import { startCalls, type StartCalls } from './start-calls.ts';
 
 export interface Transport {
   invoke(channel: string, input: unknown): Promise<Result<unknown>>;
   subscribe(channel: string, listener: (payload: unknown) => void): () => void;
 }
 
-export type AuthdeskBridge = Bridge<Contract>;
+/** The contract's namespaces, and `start`: the window's first calls, asked as the preload runs (start-calls.ts). */
+export type AuthdeskBridge = Bridge<Contract> & { readonly start: StartCalls };
 
 export function buildBridge(transport: Transport): AuthdeskBridge {
   const bridge: Record<string, Record<string, unknown>> = {};
@@ -29,5 +31,7 @@ export function buildBridge(transport: Transport): AuthdeskBridge {
           };
   }
   for (const group of Object.values(bridge)) Object.freeze(group);
-  return Object.freeze(bridge) as unknown as AuthdeskBridge;
+  // The page's path; the preload runs in a window, the unit tests have none.
+  const page = (globalThis as { location?: { pathname?: string } }).location?.pathname ?? '';
+  return Object.freeze({ ...bridge, start: startCalls(transport, page) }) as unknown as AuthdeskBridge;
 }

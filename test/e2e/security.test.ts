@@ -104,12 +104,13 @@ describe('renderer security', () => {
       Reflect.set(window.authdesk.vault, 'status', () => 'hijacked');
       return {
         same: window.authdesk === original,
-        frozen: Object.isFrozen(window.authdesk) && Object.isFrozen(window.authdesk.vault),
+        frozen: Object.isFrozen(window.authdesk) && Object.isFrozen(window.authdesk.vault) && Object.isFrozen(window.authdesk.start),
         deleted: Reflect.deleteProperty(window, 'authdesk'),
         namespaces: Object.keys(window.authdesk).sort(),
       };
     });
-    assert.deepEqual(result, { same: true, frozen: true, deleted: false, namespaces: Object.keys(contract).sort() });
+    // The contract's namespaces, and `start`, the window's first calls (electron/preload/start-calls.ts).
+    assert.deepEqual(result, { same: true, frozen: true, deleted: false, namespaces: [...Object.keys(contract), 'start'].sort() });
   });
 
   test('a call from another origin is refused with FORBIDDEN_SENDER, and the app says so', { skip }, async () => {
