@@ -5,15 +5,16 @@
 // listed again whenever main says they changed (accounts.onChange). Nothing here runs on a
 // timer. See the note "codes push" in electron/core/api/events.ts.
 //
-// Note (first screen): the first paint waits for one screenful (accounts.firstScreen), never for
-// the whole vault; the full list and every code follow in the background. Until they are here
+// Note (first screen): the first paint waits for one screenful (accounts.firstScreen, asked by
+// the preload as the window starts: electron/preload/start-calls.ts), never for the whole
+// vault; the full list and every code follow in the background. Until they are here
 // `complete` is false: the list is already as tall as `total` rows, searching and reordering
 // wait (renderer/src/screens/Codes.svelte says so).
 import type { AccountCode, AccountView, GroupView } from '../../../../electron/core/api/types.ts';
 import type { WireError } from '../../../../electron/core/errors.ts';
 import { settle } from '../bridge.ts';
+import { afterFirstPaint } from '../ui/first-paint.ts';
 import { mergeCodes, NO_CODES, type CodesById } from './code-merge.ts';
-import { firstScreen } from './first-screen.ts';
 
 export class CodesData {
   // Big lists are replaced whole, never mutated: $state.raw keeps Svelte from proxying 5,000 objects.
@@ -95,7 +96,7 @@ export class CodesData {
   }
 
   async #first(): Promise<void> {
-    const first = await firstScreen();
+    const first = await settle(() => window.authdesk.start.firstScreen());
     if (this.#stopped) return;
     // A reload that a change started meanwhile has the whole list already.
     if (first.status === 'ready' && !this.complete) {
@@ -105,6 +106,9 @@ export class CodesData {
       this.#firstTotal = first.value.total;
       this.loaded = true;
     }
+    // Note "first paint first" (lib/ui/first-paint.ts): the whole list follows once the first screen is shown.
+    await new Promise<void>((resolve) => afterFirstPaint(resolve));
+    if (this.#stopped) return;
     const [codes] = await Promise.all([settle(() => window.authdesk.codes.list()), this.reload()]);
     if (this.#stopped) return;
     if (codes.status === 'ready') this.#setCodes(codes.value);
