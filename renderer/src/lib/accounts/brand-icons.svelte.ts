@@ -5,6 +5,7 @@
 // Main matches against simple-icons; the window receives one path and colour per brand shown.
 import { SvelteMap } from 'svelte/reactivity';
 import type { BrandIcon } from '../../../../electron/core/api/types.ts';
+import { afterFirstPaint } from '../ui/first-paint.ts';
 
 interface Query {
   readonly issuer: string;
@@ -40,7 +41,7 @@ async function flush(): Promise<void> {
 function schedule(): void {
   if (scheduled) return;
   scheduled = true;
-  requestAnimationFrame(() => void flush());
+  afterFirstPaint(() => requestAnimationFrame(() => void flush()));
 }
 
 /** The brand for an account, reactively: null until known, and when there is none. */

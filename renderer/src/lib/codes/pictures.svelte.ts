@@ -6,6 +6,7 @@
 import { SvelteMap } from 'svelte/reactivity';
 import type { AccountView } from '../../../../electron/core/api/types.ts';
 import { settle, type Loadable } from '../bridge.ts';
+import { afterFirstPaint } from '../ui/first-paint.ts';
 
 // undefined: not asked yet; null: none (gone, or the answer failed: the letter stays).
 const known = new SvelteMap<string, string | null>();
@@ -30,7 +31,7 @@ async function flush(): Promise<void> {
 function schedule(): void {
   if (scheduled) return;
   scheduled = true;
-  requestAnimationFrame(() => void flush());
+  afterFirstPaint(() => requestAnimationFrame(() => void flush()));
 }
 
 /** The account's own picture (a data: URL), reactively: null until it is here, and when it has none. */
