@@ -89,11 +89,11 @@ export const KEY_AREAS: readonly KeyArea[] = [
   {
     where: 'Quick search (from any app)',
     rows: [
-      { keys: `${PALETTE_HINT}, or your own in Settings`, does: 'Open or close the quick search' },
+      { keys: PALETTE_HINT, does: 'Open or close the quick search (Settings can change these keys)' },
       { keys: '↑, ↓, Page Up, Page Down', does: 'Choose a match' },
       { keys: 'Enter', does: 'Copy the code (or log in with the profile) and close' },
       { keys: 'Esc', does: 'Close' },
-      { keys: 'Esc, Backspace (recording a shortcut in Settings)', does: 'Cancel, or turn the shortcut off' },
+      { keys: 'Esc, Backspace', does: 'While Settings records a new shortcut: cancel, or turn the shortcut off' },
     ],
   },
   {
